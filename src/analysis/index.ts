@@ -1,0 +1,4 @@
+export { analyze } from "./analyze.js";
+export type { AnalyzeOptions } from "./analyze.js";
+export type { AnalysisResult, KqlDiagnostic, ResultColumn, Severity } from "./types.js";
+export { kustoLoadMs } from "./kusto-runtime.js";

@@ -1,0 +1,60 @@
+import { Command, CommanderError, Option } from "commander";
+import { runBuild } from "./build-command.js";
+import { InputError } from "./input-error.js";
+import { lintPaths } from "./lint-command.js";
+
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_USAGE = 2;
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+function program(): Command {
+  const cli = new Command("acs-insights")
+    .description("Monitoring kit for Azure Communication Services calling logs.")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  cli
+    .command("lint")
+    .description("Check .kql files against the ACS table schemas with Microsoft's Kusto analyzer.")
+    .argument("<paths...>", ".kql files or directories (searched recursively)")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action((paths: string[], opts: { format: "text" | "json" }) => {
+      const report = lintPaths(paths, opts.format === "text" ? out : () => {});
+      if (opts.format === "json") out(JSON.stringify(report, null, 2));
+      else out(`${report.files.length} files, ${report.findingCount} findings`);
+      process.exitCode = report.findingCount > 0 ? EXIT_FINDINGS : EXIT_OK;
+    });
+
+  cli
+    .command("build")
+    .description("Main job: synthesize the cdktf stacks, lint the query catalog, print a summary.")
+    .option("--outdir <dir>", "where to write the synthesized stacks", "cdktf.out")
+    .option("--queries <dir>", "directory of .kql files to lint", "queries")
+    .action((opts: { outdir: string; queries: string }) => {
+      const findings = runBuild(opts, out);
+      process.exitCode = findings > 0 ? EXIT_FINDINGS : EXIT_OK;
+    });
+
+  return cli;
+}
+
+/** Runs the CLI with `argv` (without node and script) and sets `process.exitCode`. */
+export function main(argv: readonly string[]): void {
+  try {
+    program().parse([...argv], { from: "user" });
+  } catch (err) {
+    if (err instanceof InputError) {
+      for (const p of err.problems) process.stderr.write(`acs-insights: error: ${p}\n`);
+      process.exitCode = EXIT_USAGE;
+    } else if (err instanceof CommanderError) {
+      // Commander already printed its message; help and version are not errors.
+      process.exitCode = err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    } else {
+      throw err;
+    }
+  }
+}
+
+if (require.main === module) main(process.argv.slice(2));
