@@ -6,6 +6,10 @@
 /** The `Kusto.Language` namespace of the Bridge.NET build. */
 export type KustoLanguage = typeof Kusto.Language;
 
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { Script } from "node:vm";
+
 let language: KustoLanguage | undefined;
 let loadMs = 0;
 
@@ -16,10 +20,15 @@ let loadMs = 0;
 export function kusto(): KustoLanguage {
   if (language === undefined) {
     const started = performance.now();
-    // bridge.js defines the global `Bridge` and `System` that the Kusto build expects;
-    // it must be evaluated first. The minified pair loads about 30 % faster.
-    require("@kusto/language-service-next/bridge.min.js");
-    require("@kusto/language-service-next/Kusto.Language.Bridge.min.js");
+    // bridge.js defines the globals `Bridge` and `System` that the Kusto build expects, so
+    // it runs first. The scripts run straight in the global context, not through
+    // require(): under tsx the require hook adds 100-200 ms to these 10 MB of plain JS.
+    // The minified pair loads about 30 % faster than the readable one.
+    const dir = dirname(require.resolve("@kusto/language-service-next/package.json"));
+    for (const file of ["bridge.min.js", "Kusto.Language.Bridge.min.js"]) {
+      const path = join(dir, file);
+      new Script(readFileSync(path, "utf8"), { filename: path }).runInThisContext();
+    }
     language = (globalThis as unknown as { Kusto: typeof Kusto }).Kusto.Language;
     loadMs = performance.now() - started;
   }

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { synthesize } from "../infra/app.js";
-import { lintPaths } from "./lint-command.js";
+import { collectKqlFiles } from "./kql-files.js";
+import { lintFiles } from "./lint-command.js";
 
 /** Options for {@link runBuild}. */
 export interface BuildOptions {
@@ -22,6 +23,8 @@ function resourceCount(outdir: string, stack: string): number {
  * Returns the number of lint findings (0 = clean).
  */
 export function runBuild(options: BuildOptions, print: (line: string) => void): number {
+  // Read the inputs first, so a bad --queries fails before anything is written or printed.
+  const queries = collectKqlFiles([options.queries]);
   const t0 = performance.now();
   const stacks = synthesize(options.outdir);
   const synthMs = performance.now() - t0;
@@ -29,17 +32,12 @@ export function runBuild(options: BuildOptions, print: (line: string) => void): 
     print(`synth  ${s}: ${resourceCount(options.outdir, s)} resources → ${join(options.outdir, "stacks", s, "cdk.tf.json")}`);
   }
   const t1 = performance.now();
-  const report = lintPaths([options.queries], print);
+  const report = lintFiles(queries, print);
   const lintMs = performance.now() - t1;
   print(
-    `lint   ${report.files.length} .kql files in ${options.queries}/: ` +
+    `lint   ${report.files.length} .kql files in ${options.queries}: ` +
       (report.findingCount === 0 ? "no findings" : `${report.findingCount} findings`),
   );
   print(`done   synth ${Math.round(synthMs)} ms, lint ${Math.round(lintMs)} ms`);
   return report.findingCount;
-}
-
-/** True when `dir` exists and has entries; used to give a clear error before building. */
-export function hasEntries(dir: string): boolean {
-  return existsSync(dir) && readdirSync(dir).length > 0;
 }

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { extname, join, relative } from "node:path";
+import type { Stats } from "node:fs";
+import { extname, join, normalize, relative } from "node:path";
 import { InputError } from "./input-error.js";
 
 /** A `.kql` file read from disk. */
@@ -16,17 +17,33 @@ function display(path: string): string {
   return rel === "" || rel.startsWith("..") ? path : rel;
 }
 
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
 function kqlFilesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && extname(e.name) === ".kql")
+    .filter((e) => extname(e.name) === ".kql")
     .map((e) => join(e.parentPath, e.name))
+    .filter((path) => isFile(path)) // follows symlinks, unlike Dirent.isFile()
     .sort();
+}
+
+/** Turns an fs error (ENOTDIR, EACCES, ELOOP, ...) into a one-line problem. */
+function fsProblem(path: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code ?? "error";
+  return `${display(path)}: cannot read it (${code}) — pass a readable .kql file or directory`;
 }
 
 /** Reads one file as KQL text, or returns the reason it is not usable. */
 function readKql(path: string): KqlFile | string {
   const shown = display(path);
-  const bytes = readFileSync(path);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    return fsProblem(path, err);
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     return `${shown}: binary file (NUL byte at offset ${nul}); lint reads KQL text only — pass a .kql text file`;
@@ -50,12 +67,19 @@ function readKql(path: string): KqlFile | string {
 export function collectKqlFiles(paths: readonly string[]): KqlFile[] {
   const problems: string[] = [];
   const files: KqlFile[] = [];
-  for (const path of paths) {
-    const stat = statSync(path, { throwIfNoEntry: false });
+  for (const path of paths.map((p) => normalize(p))) {
+    let stat: Stats | undefined;
+    let found: string[] = [];
+    try {
+      stat = statSync(path, { throwIfNoEntry: false });
+      if (stat?.isDirectory()) found = kqlFilesUnder(path);
+    } catch (err) {
+      problems.push(fsProblem(path, err));
+      continue;
+    }
     if (!stat) {
       problems.push(`${path}: no such file or directory — pass an existing .kql file or a directory of .kql files`);
     } else if (stat.isDirectory()) {
-      const found = kqlFilesUnder(path);
       if (found.length === 0) {
         problems.push(`${display(path)}: directory holds no .kql files (searched recursively) — pass a directory that has some`);
       }

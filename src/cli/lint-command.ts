@@ -2,6 +2,7 @@ import { analyze } from "../analysis/index.js";
 import type { KqlDiagnostic } from "../analysis/index.js";
 import { formatFinding } from "./format-finding.js";
 import { collectKqlFiles } from "./kql-files.js";
+import type { KqlFile } from "./kql-files.js";
 
 /** Findings for one file. */
 export interface FileFindings {
@@ -20,7 +21,11 @@ export interface LintReport {
  * analyzers). Throws an InputError for unusable paths before analyzing anything.
  */
 export function lintPaths(paths: readonly string[], print: (line: string) => void): LintReport {
-  const inputs = collectKqlFiles(paths);
+  return lintFiles(collectKqlFiles(paths), print);
+}
+
+/** Lints files already read by `collectKqlFiles`, printing each finding as it is found. */
+export function lintFiles(inputs: readonly KqlFile[], print: (line: string) => void): LintReport {
   const files: FileFindings[] = [];
   let findingCount = 0;
   for (const { path, text } of inputs) {

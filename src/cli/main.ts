@@ -6,6 +6,7 @@ import { lintPaths } from "./lint-command.js";
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
 const EXIT_USAGE = 2;
+const EXIT_INTERNAL = 3;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -52,7 +53,10 @@ export function main(argv: readonly string[]): void {
       // Commander already printed its message; help and version are not errors.
       process.exitCode = err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     } else {
-      throw err;
+      // A bug in the kit, not a user mistake: keep the stack, and an exit code that no
+      // script could mistake for "findings".
+      process.stderr.write(`acs-insights: internal error (please report it): ${(err as Error).stack ?? String(err)}\n`);
+      process.exitCode = EXIT_INTERNAL;
     }
   }
 }

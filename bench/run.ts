@@ -1,0 +1,16 @@
+// Benchmarks (not tests): prints figures against the budgets the issues name.
+// Run with `npm run bench`. Each benchmark runs in this one process, in order, because
+// the analyzer's load and first-analysis costs are only observable once per process.
+import { analyzerBench } from "./analyzer.bench.js";
+
+const results = [analyzerBench()];
+let failed = false;
+for (const r of results) {
+  console.log(`\n${r.name}`);
+  for (const m of r.metrics) {
+    const ok = m.budget === undefined ? "" : m.ok ? "  ok" : "  OVER BUDGET";
+    if (m.budget !== undefined && !m.ok) failed = true;
+    console.log(`  ${m.label.padEnd(34)} ${m.value.padStart(12)}${m.budget ? `  (budget ${m.budget})` : ""}${ok}`);
+  }
+}
+process.exitCode = failed ? 1 : 0;
