@@ -53,6 +53,18 @@ function resultColumnsOf(code: Kusto.Language.KustoCode): ResultColumn[] {
  * ```
  */
 export function analyze(kql: string, options: AnalyzeOptions = {}): AnalysisResult {
+  return analyzeWithCode(kql, options).result;
+}
+
+/**
+ * {@link analyze}, plus the analyzed `KustoCode` it came from, so that callers inside
+ * src/analysis (the linter) can walk the same syntax tree without parsing twice.
+ * @internal Not exported from the package index: it exposes a Bridge.NET type.
+ */
+export function analyzeWithCode(
+  kql: string,
+  options: AnalyzeOptions = {},
+): { readonly result: AnalysisResult; readonly code: Kusto.Language.KustoCode } {
   const K = kusto();
   const code = K.KustoCode.ParseAndAnalyze(kql, globalsFor(options.tables ?? acsTables))!;
   const diagnostics = toArray(code.GetDiagnostics()).map((d) => toDiagnostic(code, d));
@@ -62,10 +74,11 @@ export function analyze(kql: string, options: AnalyzeOptions = {}): AnalysisResu
       : toArray(new K.Editor.KustoCodeService.ctor(code).GetAnalyzerDiagnostics(true)).map((d) =>
           toDiagnostic(code, d),
         );
-  return {
+  const result: AnalysisResult = {
     diagnostics,
     analyzerDiagnostics,
     resultColumns: resultColumnsOf(code),
     hasErrors: diagnostics.some((d) => d.severity === "error"),
   };
+  return { result, code };
 }

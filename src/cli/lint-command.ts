@@ -1,5 +1,5 @@
-import { analyze } from "../analysis/index.js";
 import type { KqlDiagnostic } from "../analysis/index.js";
+import { lint } from "../analysis/lint/index.js";
 import { formatFinding } from "./format-finding.js";
 import { collectKqlFiles } from "./kql-files.js";
 import type { KqlFile } from "./kql-files.js";
@@ -17,8 +17,9 @@ export interface LintReport {
 }
 
 /**
- * Lints `.kql` files against the ACS schemas with Kusto.Language (diagnostics plus KS5xx
- * analyzers). Throws an InputError for unusable paths before analyzing anything.
+ * Lints `.kql` files against the ACS schemas: Kusto.Language's diagnostics and KS5xx
+ * analyzers plus the kit's ACS rules, honouring suppression comments (see
+ * src/analysis/lint). Throws an InputError for unusable paths before analyzing anything.
  */
 export function lintPaths(paths: readonly string[], print: (line: string) => void): LintReport {
   return lintFiles(collectKqlFiles(paths), print);
@@ -29,10 +30,7 @@ export function lintFiles(inputs: readonly KqlFile[], print: (line: string) => v
   const files: FileFindings[] = [];
   let findingCount = 0;
   for (const { path, text } of inputs) {
-    const result = analyze(text);
-    const findings = [...result.diagnostics, ...result.analyzerDiagnostics].sort(
-      (a, b) => a.start - b.start || a.code.localeCompare(b.code),
-    );
+    const findings = lint(text); // sorted by position
     for (const f of findings) print(formatFinding(path, text, f));
     findingCount += findings.length;
     files.push({ path, findings });

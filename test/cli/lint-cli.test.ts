@@ -79,8 +79,12 @@ describe("acs-insights lint (end to end)", () => {
     expect(run_![0].length).toBe("CallTyp".length);
     expect(caret.slice(0, run_!.index).trim()).toBe("");
 
-    expect(r.stdout).toMatch(/^bad\.kql:3:\d+ warning KS508 /m);
-    expect(r.stdout).toMatch(/^1 files, 2 findings$/m);
+    // lint() reports the kind-less join as ACS002 (it replaces KS508 at the same spot), and
+    // adds ACS001 (no time filter) and ACS006 (unprojected join sides) for both tables.
+    expect(r.stdout).toMatch(/^bad\.kql:3:3 warning ACS002 /m);
+    expect(r.stdout).not.toMatch(/ KS508 /);
+    expect(r.stdout).toMatch(/^bad\.kql:1:1 warning ACS001 /m);
+    expect(r.stdout).toMatch(/^1 files, 6 findings$/m);
     expectNoStackTrace(r.stdout);
   });
 
@@ -124,11 +128,11 @@ describe("acs-insights lint (end to end)", () => {
       files: { path: string; findings: { code: string; line: number; column: number; severity: string }[] }[];
       findingCount: number;
     };
-    expect(report.findingCount).toBe(2);
+    expect(report.findingCount).toBe(6);
     expect(report.files.map((f) => f.path).sort()).toEqual(["bad.kql", "ok.kql"]);
     const bad = report.files.find((f) => f.path === "bad.kql")!;
     expect(bad.findings).toContainEqual(expect.objectContaining({ code: "KS142", line: 2, column: 9, severity: "error" }));
-    expect(bad.findings).toContainEqual(expect.objectContaining({ code: "KS508", line: 3, severity: "warning" }));
+    expect(bad.findings).toContainEqual(expect.objectContaining({ code: "ACS002", line: 3, column: 3, severity: "warning" }));
     for (const f of bad.findings) {
       expect(typeof f.line).toBe("number");
       expect(typeof f.column).toBe("number");
