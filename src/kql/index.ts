@@ -16,3 +16,4 @@ export type { Row, UnionRow, JoinRow, LookupRow } from "./builder/types.js";
 export { toKql } from "./render/kql-compiler.js";
 export type { KqlOptions } from "./render/kql-compiler.js";
 export type * from "./ast/index.js";
+export { parametersOf } from "./builder/parameters-of.js";

@@ -68,6 +68,17 @@ export class Expr<T extends KqlType = KqlType> {
   notIn(values: readonly Operand<T>[]): Expr<"bool"> {
     return this.inList(values, true, false);
   }
+  /**
+   * `in (array)`: membership in a dynamic array, typically a parameter such as
+   * `param.dynamic("callTypes", [])`.
+   */
+  inArray(values: Expr<"dynamic">): Expr<"bool"> {
+    return new Expr(freeze({ kind: "in", operand: this.node, values: Object.freeze([values.node]), negated: false, caseInsensitive: false }), "bool");
+  }
+  /** `in~ (array)`: case-insensitive membership in a dynamic array. */
+  inArrayCi(this: Expr<"string">, values: Expr<"dynamic">): Expr<"bool"> {
+    return new Expr(freeze({ kind: "in", operand: this.node, values: Object.freeze([values.node]), negated: false, caseInsensitive: true }), "bool");
+  }
   /** `in~ (...)`: case-insensitive membership. */
   inCi(this: Expr<"string">, values: readonly StringOperand[]): Expr<"bool"> {
     return this.inList(values, false, true);

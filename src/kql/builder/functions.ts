@@ -1,7 +1,8 @@
 import type { KqlType } from "../../schema/index.js";
 import type { ExprNode } from "../ast/index.js";
+import { BuilderError } from "./builder-error.js";
 import { Expr } from "./expr.js";
-import { toNode, type Operand } from "./operands.js";
+import { toExactNode, toNode, type Operand } from "./operands.js";
 import type { NumericType } from "./types.js";
 
 function call<T extends KqlType>(fn: string, type: T, args: readonly ExprNode[]): Expr<T> {
@@ -9,6 +10,32 @@ function call<T extends KqlType>(fn: string, type: T, args: readonly ExprNode[])
 }
 
 const any = (e: Expr) => e.node;
+
+type ExprTypes<O> = O extends Expr<infer U> ? U : never;
+
+/**
+ * Result type of iff/case/coalesce whose branches have type `T` plus the operands `O`:
+ * Kusto widens numeric branches to their common type (int only if all are int, real if
+ * any is real, long otherwise). JS values are literals of type `T` (see {@link toExactNode}).
+ */
+export type CommonType<T extends KqlType, O> = [T] extends [NumericType]
+  ? "real" extends T | ExprTypes<O>
+    ? "real"
+    : [T | ExprTypes<O>] extends ["int"]
+      ? "int"
+      : "long"
+  : T;
+
+function commonType(type: KqlType, operands: readonly unknown[]): KqlType {
+  const numeric = new Set<KqlType>(["int", "long", "real"]);
+  if (!numeric.has(type)) return type;
+  const types = [type, ...operands.flatMap((o) => (o instanceof Expr ? [o.type] : []))];
+  if (types.includes("real")) return "real";
+  return types.every((t) => t === "int") ? "int" : "long";
+}
+
+/** Result type of `bin(value, size)`: datetimes stay datetimes; numbers widen like arithmetic. */
+export type BinOf<T extends KqlType, S> = T extends "datetime" ? "datetime" : T extends "real" ? "real" : S extends Expr<"real"> ? "real" : "long";
 
 /**
  * Scalar functions. Each returns a typed expression; JS values become escaped literals.
@@ -22,27 +49,30 @@ const any = (e: Expr) => e.node;
  * ```
  */
 export const fn = {
-  /** `iff(cond, then, else)`; both branches have the type of `then`. */
-  iff<T extends KqlType>(cond: Operand<"bool">, then: Expr<T> | string, otherwise: Operand<T>): Expr<T> {
+  /**
+   * `iff(cond, then, else)`. A JS value in `else` becomes a literal of the type of `then`;
+   * numeric branches of different types widen as in Kusto (int and long give long).
+   */
+  iff<T extends KqlType, O extends Operand<T>>(cond: Operand<"bool">, then: Expr<T> | string, otherwise: O): Expr<CommonType<T, O>> {
     const type = (then instanceof Expr ? then.type : "string") as T;
-    return call("iff", type, [toNode(cond, "bool"), toNode(then, type), toNode(otherwise, type)]);
+    return call("iff", commonType(type, [otherwise]), [toNode(cond, "bool"), toExactNode(then, type), toExactNode(otherwise, type)]) as never;
   },
-  /** `case(when1, then1, ..., otherwise)`. */
-  case<T extends KqlType>(branches: readonly (readonly [Operand<"bool">, Expr<T> | string])[], otherwise: Operand<T>): Expr<T> {
+  /** `case(when1, then1, ..., otherwise)`; branch types combine as in {@link fn.iff}. */
+  case<T extends KqlType, O extends Operand<T>>(branches: readonly (readonly [Operand<"bool">, Expr<T> | string])[], otherwise: O): Expr<CommonType<T, O>> {
     const first = branches[0]?.[1];
     const type = (first instanceof Expr ? first.type : "string") as T;
     return new Expr(
       Object.freeze({
         kind: "case",
-        branches: Object.freeze(branches.map(([when, then]) => Object.freeze({ when: toNode(when, "bool"), then: toNode(then, type) }))),
-        otherwise: toNode(otherwise, type),
+        branches: Object.freeze(branches.map(([when, then]) => Object.freeze({ when: toNode(when, "bool"), then: toExactNode(then, type) }))),
+        otherwise: toExactNode(otherwise, type),
       }),
-      type,
-    );
+      commonType(type, [...branches.map(([, then]) => then), otherwise]),
+    ) as never;
   },
-  /** First argument that is not null (or not empty, for strings). */
-  coalesce<T extends KqlType>(first: Expr<T>, ...rest: Operand<T>[]): Expr<T> {
-    return call("coalesce", first.type, [first.node, ...rest.map((r) => toNode(r, first.type))]);
+  /** First argument that is not null (or not empty, for strings); types combine as in {@link fn.iff}. */
+  coalesce<T extends KqlType, O extends Operand<T>[]>(first: Expr<T>, ...rest: O): Expr<CommonType<T, O[number]>> {
+    return call("coalesce", commonType(first.type, rest), [first.node, ...rest.map((r) => toExactNode(r, first.type))]) as never;
   },
   isempty: (e: Expr) => call("isempty", "bool", [any(e)]),
   isnotempty: (e: Expr) => call("isnotempty", "bool", [any(e)]),
@@ -63,9 +93,22 @@ export const fn = {
   /** `ago(span)`: now minus a timespan. */
   ago: (span: Operand<"timespan">) => call("ago", "datetime", [toNode(span, "timespan")]),
   now: () => call("now", "datetime", []),
-  /** `bin(value, size)`: rounds down to a multiple of size; datetimes take a timespan. */
-  bin<T extends "datetime" | NumericType>(value: Expr<T>, size: T extends "datetime" ? Operand<"timespan"> : Operand<NumericType>): Expr<T> {
-    return call("bin", value.type, [value.node, toNode(size, value.type === "datetime" ? "timespan" : value.type)]);
+  /**
+   * `bin(value, size)`: rounds down to a multiple of size; datetimes take a timespan.
+   * As in Kusto, an int or long value gives a long, and a real value or size a real; a
+   * fractional JS size on an integer value is refused (bin a `fn.toreal(...)` instead).
+   */
+  bin<T extends "datetime" | NumericType, S extends T extends "datetime" ? Operand<"timespan"> : Operand<NumericType>>(
+    value: Expr<T>,
+    size: S,
+  ): Expr<BinOf<T, S>> {
+    if (value.type === "datetime") return call("bin", "datetime", [value.node, toNode(size, "timespan")]) as never;
+    if (value.type !== "real" && typeof size === "number" && !Number.isInteger(size)) {
+      throw new BuilderError(`bin: size ${size} is fractional but the value is an ${value.type}`, "pass a whole size, or bin fn.toreal(value) for a real result");
+    }
+    const sizeNode = toNode(size, value.type);
+    const sizeType = size instanceof Expr ? size.type : sizeNode.kind === "literal" ? sizeNode.type : value.type;
+    return call("bin", value.type === "real" || sizeType === "real" ? "real" : "long", [value.node, sizeNode]) as never;
   },
   startofday: (d: Expr<"datetime">) => call("startofday", "datetime", [d.node]),
   /** Start of the week; Kusto weeks start on Sunday. */
@@ -90,8 +133,11 @@ export const fn = {
       "dynamic",
       Object.entries(entries).flatMap(([k, v]) => [toNode(k, "string"), v.node]),
     ),
-  round<T extends NumericType>(value: Expr<T>, digits = 0): Expr<"real"> {
-    return call("round", "real", [value.node, toNode(digits, "long")]);
+  /** Number of elements of a dynamic array (null when it is not an array). */
+  array_length: (e: Expr<"dynamic">) => call("array_length", "long", [e.node]),
+  /** `round(value, digits)`; the result keeps the value's type (an int stays an int). */
+  round<T extends NumericType>(value: Expr<T>, digits = 0): Expr<T> {
+    return call("round", value.type, [value.node, toNode(digits, "long")]);
   },
 } as const;
 

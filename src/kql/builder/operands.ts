@@ -59,3 +59,15 @@ export function toNode(value: unknown, type: KqlType): ExprNode {
   }
   throw new KqlValueError(type, value, `a ${typeof value} cannot stand where a ${type} is expected`, `pass a ${type} value or an Expr of type ${type}`);
 }
+
+/**
+ * Like {@link toNode}, but a JS number becomes a literal of exactly `type`: `int(5)` for an
+ * int, not the long `5`. For values whose literal type decides a result type: parameter
+ * values, and the branches of iff/case/coalesce.
+ */
+export function toExactNode(value: unknown, type: KqlType): ExprNode {
+  if (value instanceof Expr) return value.node;
+  if (type === "int" && typeof value === "number") return lit.int(value);
+  if (type === "long" && (typeof value === "number" || typeof value === "bigint")) return lit.long(value);
+  return toNode(value, type);
+}

@@ -2,7 +2,7 @@ import type { KqlType } from "../../schema/index.js";
 import type { LiteralNode } from "../ast/index.js";
 import { BuilderError } from "./builder-error.js";
 import { Expr } from "./expr.js";
-import { toNode, type JsValueMap } from "./operands.js";
+import { toExactNode, type JsValueMap } from "./operands.js";
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -20,7 +20,7 @@ function paramOf<T extends KqlType>(type: T) {
         kind: "param",
         name: checkName("parameter", name),
         type,
-        ...(defaultValue === undefined ? {} : { default: toNode(defaultValue, type) as LiteralNode }),
+        ...(defaultValue === undefined ? {} : { default: toExactNode(defaultValue, type) as LiteralNode }),
       }),
       type,
     );

@@ -25,17 +25,23 @@ export function lookupColumns(left: Row, right: Row, keys: readonly JoinKey[]): 
   return out;
 }
 
-export function unionColumns(a: Row, b: Row): Row {
-  const out: Record<string, KqlType> = {};
-  for (const [n, t] of Object.entries(a)) {
-    const other = b[n];
-    if (other === undefined || other === t) out[n] = t;
-    else out[`${n}_${t}`] = t;
+/**
+ * Columns in order of first appearance by name across the inputs; a name with several
+ * types becomes `name_type` for each type, side by side (`A_string, A_long`), as Kusto does.
+ */
+export function unionColumns(...rows: readonly Row[]): Row {
+  const typesByName = new Map<string, KqlType[]>();
+  for (const row of rows) {
+    for (const [n, t] of Object.entries(row)) {
+      const types = typesByName.get(n) ?? [];
+      if (!types.includes(t)) types.push(t);
+      typesByName.set(n, types);
+    }
   }
-  for (const [n, t] of Object.entries(b)) {
-    const mine = a[n];
-    if (mine === undefined) out[n] = t;
-    else if (mine !== t) out[`${n}_${t}`] = t;
+  const out: Record<string, KqlType> = {};
+  for (const [n, types] of typesByName) {
+    if (types.length === 1) out[n] = types[0] as KqlType;
+    else for (const t of types) out[`${n}_${t}`] = t;
   }
   return out;
 }

@@ -2,7 +2,7 @@ import type { JoinKey, NamedExpr, OperatorNode, QueryNode, SourceNode } from "..
 import type { Query } from "../builder/query.js";
 import { BuilderError } from "../builder/builder-error.js";
 import { lit } from "../builder/literals.js";
-import { toNode } from "../builder/operands.js";
+import { toExactNode } from "../builder/operands.js";
 import type { Row } from "../builder/types.js";
 import { collectDefinitions } from "./collect-definitions.js";
 import { renderExpr } from "./kql-expressions.js";
@@ -156,7 +156,7 @@ export function toKql<R extends Row>(query: Query<R>, options: KqlOptions = {}):
         continue;
       }
       try {
-        head.push(`let ${id(p.name)} = ${value === undefined ? renderLiteral(p.default!) : expr(toNode(value, p.type))};`);
+        head.push(`let ${id(p.name)} = ${value === undefined ? renderLiteral(p.default!) : expr(toExactNode(value, p.type))};`);
       } catch (err) {
         problems.push(`parameter '${p.name}': ${(err as Error).message}`);
       }
