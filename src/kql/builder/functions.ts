@@ -133,6 +133,28 @@ export const fn = {
       "dynamic",
       Object.entries(entries).flatMap(([k, v]) => [toNode(k, "string"), v.node]),
     ),
+  /** 0-based position of `lookup` in `s`, or -1. */
+  indexof: (s: Expr<"string">, lookup: string) => call("indexof", "long", [s.node, toNode(lookup, "string")]),
+  /** `substring(s, start[, length])`, 0-based. */
+  substring: (s: Expr<"string">, start: number, length?: number) =>
+    call("substring", "string", [s.node, toNode(start, "long"), ...(length === undefined ? [] : [toNode(length, "long")])]),
+  tolower: (s: Expr<"string">) => call("tolower", "string", [s.node]),
+  toupper: (s: Expr<"string">) => call("toupper", "string", [s.node]),
+  strlen: (s: Expr<"string">) => call("strlen", "long", [s.node]),
+  /** `strcat_delim(delimiter, a, b, ...)`. */
+  strcat_delim: (delimiter: string, ...parts: (Expr | string)[]) =>
+    call("strcat_delim", "string", [toNode(delimiter, "string"), ...parts.map((p) => (p instanceof Expr ? p.node : toNode(p, "string")))]),
+  /** Largest of the arguments. */
+  max_of<T extends NumericType | "datetime" | "timespan">(first: Expr<T>, ...rest: Operand<T>[]): Expr<T> {
+    return call("max_of", first.type, [first.node, ...rest.map((r) => toNode(r, first.type))]);
+  },
+  /** Smallest of the arguments. */
+  min_of<T extends NumericType | "datetime" | "timespan">(first: Expr<T>, ...rest: Operand<T>[]): Expr<T> {
+    return call("min_of", first.type, [first.node, ...rest.map((r) => toNode(r, first.type))]);
+  },
+  /** Parses a browser User-Agent; `look` is e.g. "os" or "browser". Returns a dynamic bag. */
+  parse_user_agent: (userAgent: Expr<"string">, look: "os" | "browser" | "device") =>
+    call("parse_user_agent", "dynamic", [userAgent.node, toNode(look, "string")]),
   /** Number of elements of a dynamic array (null when it is not an array). */
   array_length: (e: Expr<"dynamic">) => call("array_length", "long", [e.node]),
   /** `round(value, digits)`; the result keeps the value's type (an int stays an int). */

@@ -84,11 +84,8 @@ export function renderExpr(e: ExprNode, query: (q: QueryNode) => string): string
     }
     case "not":
       return `not(${r(e.operand)})`;
-    case "negate": {
-      // A negative literal operand renders as `-5`; `--5` does not parse, so bracket it.
-      const operand = wrap(e.operand, 10);
-      return operand.startsWith("-") ? `-(${operand})` : `-${operand}`;
-    }
+    case "negate":
+      return `-${wrap(e.operand, 10)}`;
     case "in": {
       const op = `${e.negated ? "!" : ""}in${e.caseInsensitive ? "~" : ""}`;
       const values = Array.isArray(e.values) ? (e.values as readonly ExprNode[]).map(r).join(", ") : query(e.values as QueryNode);
