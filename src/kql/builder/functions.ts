@@ -53,12 +53,12 @@ export const fn = {
    * `iff(cond, then, else)`. A JS value in `else` becomes a literal of the type of `then`;
    * numeric branches of different types widen as in Kusto (int and long give long).
    */
-  iff<T extends KqlType, O extends Operand<T>>(cond: Operand<"bool">, then: Expr<T> | string, otherwise: O): Expr<CommonType<T, O>> {
+  iff<T extends KqlType = "string", O extends Operand<T> = Operand<T>>(cond: Operand<"bool">, then: Expr<T> | string, otherwise: O): Expr<CommonType<T, O>> {
     const type = (then instanceof Expr ? then.type : "string") as T;
     return call("iff", commonType(type, [otherwise]), [toNode(cond, "bool"), toExactNode(then, type), toExactNode(otherwise, type)]) as never;
   },
   /** `case(when1, then1, ..., otherwise)`; branch types combine as in {@link fn.iff}. */
-  case<T extends KqlType, O extends Operand<T>>(branches: readonly (readonly [Operand<"bool">, Expr<T> | string])[], otherwise: O): Expr<CommonType<T, O>> {
+  case<T extends KqlType = "string", O extends Operand<T> = Operand<T>>(branches: readonly (readonly [Operand<"bool">, Expr<T> | string])[], otherwise: O): Expr<CommonType<T, O>> {
     const first = branches[0]?.[1];
     const type = (first instanceof Expr ? first.type : "string") as T;
     return new Expr(
@@ -144,13 +144,13 @@ export const fn = {
   /** `strcat_delim(delimiter, a, b, ...)`. */
   strcat_delim: (delimiter: string, ...parts: (Expr | string)[]) =>
     call("strcat_delim", "string", [toNode(delimiter, "string"), ...parts.map((p) => (p instanceof Expr ? p.node : toNode(p, "string")))]),
-  /** Largest of the arguments. */
-  max_of<T extends NumericType | "datetime" | "timespan">(first: Expr<T>, ...rest: Operand<T>[]): Expr<T> {
-    return call("max_of", first.type, [first.node, ...rest.map((r) => toNode(r, first.type))]);
+  /** Largest of the arguments; numeric arguments widen as in {@link fn.coalesce}. */
+  max_of<T extends NumericType | "datetime" | "timespan", O extends Operand<T>[]>(first: Expr<T>, ...rest: O): Expr<CommonType<T, O[number]>> {
+    return call("max_of", commonType(first.type, rest), [first.node, ...rest.map((r) => toExactNode(r, first.type))]) as never;
   },
-  /** Smallest of the arguments. */
-  min_of<T extends NumericType | "datetime" | "timespan">(first: Expr<T>, ...rest: Operand<T>[]): Expr<T> {
-    return call("min_of", first.type, [first.node, ...rest.map((r) => toNode(r, first.type))]);
+  /** Smallest of the arguments; numeric arguments widen as in {@link fn.coalesce}. */
+  min_of<T extends NumericType | "datetime" | "timespan", O extends Operand<T>[]>(first: Expr<T>, ...rest: O): Expr<CommonType<T, O[number]>> {
+    return call("min_of", commonType(first.type, rest), [first.node, ...rest.map((r) => toExactNode(r, first.type))]) as never;
   },
   /** Parses a browser User-Agent; `look` is e.g. "os" or "browser". Returns a dynamic bag. */
   parse_user_agent: (userAgent: Expr<"string">, look: "os" | "browser" | "device") =>

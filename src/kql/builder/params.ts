@@ -35,7 +35,7 @@ function paramOf<T extends KqlType>(type: T) {
  * ```ts
  * const minDuration = param.long("minDurationSec", 60);
  * const q = from(ACSCallSummary).where((c) => c.CallDuration.ge(minDuration));
- * toKql(q, { params: { minDurationSec: 300 } }); // "let minDurationSec = long(300);\nACSCallSummary\n| ..."
+ * toKql(q, { params: { minDurationSec: 300 } }); // "let minDurationSec = 300;\nACSCallSummary\n| ..."
  * ```
  */
 export const param = {

@@ -189,6 +189,9 @@ export class Query<R extends Row> {
    */
   latestBy<K extends ColumnOf<R>>(of: ColumnOf<R>, keys: readonly K[]): Query<R> {
     this.requireColumns("latestBy", [of, ...keys]);
+    if (keys.includes(of as K)) {
+      throw new BuilderError(`latestBy: '${of}' is both the column to maximise and a key`, "pick a column that is not one of the keys");
+    }
     const node = Object.freeze({ kind: "aggregate" as const, fn: "arg_max", args: frozen([Object.freeze({ kind: "column" as const, name: of }), "*" as const]) });
     const order = [...keys, of, ...Object.keys(this.columns).filter((n) => n !== of && !keys.includes(n as K))];
     return this.pipe(
