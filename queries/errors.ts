@@ -1,4 +1,329 @@
-import type { CatalogEntry } from "../src/catalog/index.js";
+// Error and end-reason catalog queries over ACSCallSummary. Facts: ../shared/reference/
+// acs-call-logs.md §4 (end codes, subcodes, PSTN rule, ungraceful definitions, SIP classes).
+// The catalog's modules are imported one by one, not through src/catalog/index.js: that
+// barrel also loads the catalog API, which imports queries/index.js, which imports this
+// module, and a module that is still loading cannot be spread into the catalog.
+import { defineEntry, type CatalogEntry } from "../src/catalog/entry.js";
+import { inWindow, optionalIn } from "../src/catalog/filters.js";
+import { p } from "../src/catalog/parameters.js";
+import {
+  endCodeFallbackTable,
+  endCodeTable,
+  isFailedEndExpr,
+  isUngracefulExpr,
+  pstnDirectionExpr,
+  sipClassExpr,
+} from "../src/errors/index.js";
+import { agg, Expr, fn, from, letTable, lit } from "../src/kql/index.js";
+import { ACSCallSummary } from "../src/schema/index.js";
+
+// Conventions of this module:
+// - "failed" is the Insights workbook's rule: ParticipantEndReason does not start with 0 or 2
+//   (isFailedEndExpr); "ungraceful" is Microsoft's 2025 rule: ResultCategory is Unexpected*.
+// - Shares and "top N" need a total or a rank next to each row. The builder has no window
+//   functions and `top` takes a fixed count, so both join a small, already summarized
+//   table with itself (or with its total) on a constant key, `JoinKey = 1`.
+// - The time axis is CallStartTime (the call's time); the window filter stays on
+//   TimeGenerated, which is what the table is partitioned by.
+
+type Filter = "callTypes" | "endpointTypes" | "sdkVersions";
+
+/** ACSCallSummary in the time window and resources, plus the optional filters a query supports. */
+function participants(filters: readonly Filter[]) {
+  return from(ACSCallSummary)
+    .where(inWindow)
+    .where((c) => {
+      const conds = filters.map((f) =>
+        f === "callTypes" ? optionalIn(c.CallType, p.callTypes) : f === "endpointTypes" ? optionalIn(c.EndpointType, p.endpointTypes) : optionalIn(c.SdkVersion, p.sdkVersions),
+      );
+      const [first, ...rest] = conds;
+      if (!first) throw new Error("participants: pass at least one filter");
+      return rest.reduce((a, b) => a.and(b), first);
+    });
+}
+
+const ALL_FILTERS: readonly Filter[] = ["callTypes", "endpointTypes", "sdkVersions"];
+
+/** The constant key for joining a table with its own total or with itself. */
+const joinKey = () => new Expr(lit.long(1), "long");
+
+/** `round(100.0 * part / whole, 2)`. */
+const pct = (part: Expr<"long">, whole: Expr<"long">) => fn.round(part.times(100).div(whole), 2);
+
+/**
+ * Simplified OS name from ACSCallSummary.OsVersion: Windows, Android, iOS, macOS, Linux,
+ * Redacted (cross-tenant rows) or Other (including empty, e.g. server and PSTN legs).
+ * `indexof` is case-sensitive, so each family is matched on the spellings SDKs report;
+ * a bare Darwin kernel string counts as macOS, since iOS strings name the iOS device.
+ */
+export function simpleOsExpr(os: Expr<"string">): Expr<"string"> {
+  const mentions = (...needles: string[]) =>
+    needles.map((n) => fn.indexof(os, n).ge(0)).reduce((a, b) => a.or(b));
+  return fn.case(
+    [
+      [os.eq("Redacted"), "Redacted"],
+      [mentions("Windows"), "Windows"],
+      [mentions("Android"), "Android"],
+      [mentions("iOS", "iPhone", "iPad"), "iOS"],
+      [mentions("Mac", "macOS", "Darwin"), "macOS"],
+      [mentions("Linux", "Ubuntu"), "Linux"],
+    ],
+    "Other",
+  );
+}
+
+// 1. End reasons by SIP class.
+const byClass = letTable(
+  "endsBySipClass",
+  participants(ALL_FILTERS).summarize(
+    (c) => ({ participants: agg.count() }),
+    (c) => ({ SipClass: sipClassExpr(c.ParticipantEndReason), JoinKey: joinKey() }),
+  ),
+  { materialize: true },
+);
+
+export const endReasonsBySipClass = defineEntry({
+  id: "end-reasons-by-sip-class",
+  title: "Participant end reasons by SIP class",
+  description:
+    "How participants' calls ended, bucketed the way Microsoft's workbooks bucket ParticipantEndReason: " +
+    "0 and 2xx Success, 1xx Provisional, 3xx Redirection, 4xx Client failure, 5xx Server failure, 6xx Global failure " +
+    "(Unknown for an empty code). One row per class with the number of participants (ACSCallSummary rows) and " +
+    "their share of all participants in percent. A growing Client failure slice usually means client network, " +
+    "token or device problems; Server failure points at the service or the PSTN carrier. Drill into codes with " +
+    "'end-reasons-with-meaning'.",
+  category: "errors",
+  tags: ["end-reason", "sip", "reliability", "overview"],
+  query: from(byClass)
+    .join("inner", from(byClass).summarize((c) => ({ allParticipants: agg.sum(c.participants) }), ["JoinKey"]), ["JoinKey"])
+    .projectAs((c) => ({ SipClass: c.SipClass, participants: c.participants, sharePct: pct(c.participants, c.allParticipants) }))
+    .orderBy("participants", "desc"),
+  visualization: "piechart",
+});
+
+// 2. End reasons by code and subcode, with meaning and advice.
+const reasons = letTable(
+  "endReasons",
+  participants(ALL_FILTERS)
+    .summarize(
+      (c) => ({ participants: agg.count(), calls: agg.dcount(c.CorrelationId) }),
+      ["ParticipantEndReason", "ParticipantEndSubCode", "ResultCategory"],
+    )
+    .extend(() => ({ JoinKey: joinKey() })),
+  { materialize: true },
+);
+
+export const endReasonsWithMeaning = defineEntry({
+  id: "end-reasons-with-meaning",
+  title: "Top end codes and subcodes, with meaning and advice",
+  description:
+    "The most frequent (ParticipantEndReason, ParticipantEndSubCode, ResultCategory) combinations, with the number " +
+    "of participants and of distinct calls, the SIP class, and what the code means and what to do about it, from this " +
+    "kit's end-code table (src/errors: Microsoft's call-end, service, PSTN and Web SDK client code lists, reworded). " +
+    "Keeps the topN combinations by participants (ties at the cut-off are all kept). The table is added with " +
+    "`lookup kind=leftouter`: it is a small dimension table (a few hundred rows, held in memory next to each " +
+    "partition, no shuffle), and leftouter keeps every end code even when the table does not know it. Codes whose " +
+    "subcode is unknown fall back to the code-level wording; codes unknown altogether say so in Meaning.",
+  category: "errors",
+  tags: ["end-reason", "subcode", "lookup", "troubleshooting"],
+  query: from(reasons)
+    .join("inner", from(reasons).projectAs((c) => ({ JoinKey: c.JoinKey, otherParticipants: c.participants })), ["JoinKey"])
+    .summarize(
+      (c) => ({ higher: agg.countif(c.otherParticipants.gt(c.participants)) }),
+      ["ParticipantEndReason", "ParticipantEndSubCode", "ResultCategory", "participants", "calls"],
+    )
+    .where((c) => c.higher.lt(p.topN))
+    .lookup(endCodeTable({ columns: ["Meaning", "Advice"] }), [
+      ["ParticipantEndReason", "Code"],
+      ["ParticipantEndSubCode", "SubCode"],
+    ])
+    .lookup(endCodeFallbackTable(), [["ParticipantEndReason", "Code"]])
+    .projectAs((c) => ({
+      EndCode: c.ParticipantEndReason,
+      EndSubCode: c.ParticipantEndSubCode,
+      ResultCategory: c.ResultCategory,
+      SipClass: sipClassExpr(c.ParticipantEndReason),
+      participants: c.participants,
+      calls: c.calls,
+      Meaning: fn.coalesce(c.Meaning, c.CodeMeaning, "Not in the end-code table"),
+      Advice: fn.coalesce(c.Advice, c.CodeAdvice, "Undocumented code: collect client logs and the call ID"),
+    }))
+    .orderBy("participants", "desc"),
+  visualization: "table",
+});
+
+// 3. Ungraceful-drop rate over time and overall.
+const perBin = letTable(
+  "ungracefulPerBin",
+  participants(ALL_FILTERS).summarize(
+    (c) => ({
+      participants: agg.count(),
+      ungraceful: agg.countif(isUngracefulExpr(c.ResultCategory)),
+      clientErrors: agg.countif(c.ResultCategory.eq("UnexpectedClientError")),
+      serverErrors: agg.countif(c.ResultCategory.eq("UnexpectedServerError")),
+    }),
+    (c) => ({ TimeBin: fn.bin(c.CallStartTime, p.timeBin), JoinKey: joinKey() }),
+  ),
+  { materialize: true },
+);
+
+export const ungracefulDropRate = defineEntry({
+  id: "ungraceful-drop-rate",
+  title: "Ungraceful-drop rate over time",
+  description:
+    "Share of participants whose call ended ungracefully, per time bin (timeBin, by call start) and over the whole " +
+    "window. Ungraceful is Microsoft's 2025 definition: ResultCategory is UnexpectedClientError or " +
+    "UnexpectedServerError (ExpectedError, e.g. a declined or unanswered call, is not a drop). ungracefulPct is the " +
+    "bin's rate, split into clientErrorPct and serverErrorPct; overallUngracefulPct is the rate over the whole window, " +
+    "repeated on every row so that it charts as a flat baseline. Bins far above the baseline are incidents; " +
+    "participants tells whether a bin has enough calls to mean anything.",
+  category: "errors",
+  tags: ["ungraceful", "drop-rate", "result-category", "reliability", "trend"],
+  query: from(perBin)
+    .join(
+      "inner",
+      from(perBin).summarize((c) => ({ allParticipants: agg.sum(c.participants), allUngraceful: agg.sum(c.ungraceful) }), ["JoinKey"]),
+      ["JoinKey"],
+    )
+    .projectAs((c) => ({
+      TimeBin: c.TimeBin,
+      ungracefulPct: pct(c.ungraceful, c.participants),
+      clientErrorPct: pct(c.clientErrors, c.participants),
+      serverErrorPct: pct(c.serverErrors, c.participants),
+      overallUngracefulPct: pct(c.allUngraceful, c.allParticipants),
+      ungraceful: c.ungraceful,
+      participants: c.participants,
+    }))
+    .orderBy("TimeBin", "asc"),
+  visualization: "timechart",
+});
+
+// 4. Top failing end codes/subcodes over time.
+const failures = letTable(
+  "failedEnds",
+  participants(ALL_FILTERS)
+    .where((c) => isFailedEndExpr(c.ParticipantEndReason))
+    .projectAs((c) => ({ CallStartTime: c.CallStartTime, EndReason: fn.strcat(c.ParticipantEndReason, "/", c.ParticipantEndSubCode) })),
+  { materialize: true },
+);
+const failureTotals = letTable(
+  "failedEndTotals",
+  from(failures)
+    .summarize((c) => ({ participants: agg.count() }), ["EndReason"])
+    .extend(() => ({ JoinKey: joinKey() })),
+  { materialize: true },
+);
+const topFailures = from(failureTotals)
+  .join("inner", from(failureTotals).projectAs((c) => ({ JoinKey: c.JoinKey, otherParticipants: c.participants })), ["JoinKey"])
+  .summarize((c) => ({ higher: agg.countif(c.otherParticipants.gt(c.participants)) }), ["EndReason"])
+  .where((c) => c.higher.lt(p.topN))
+  .project("EndReason");
+
+export const topFailingSubcodesOverTime = defineEntry({
+  id: "top-failing-subcodes-over-time",
+  title: "Top failing end codes and subcodes over time",
+  description:
+    "Failed participant ends over time for the topN most frequent failing 'code/subcode' pairs (EndReason, e.g. " +
+    "410/3112). Failed means ParticipantEndReason does not start with 0 or 2, as in the Insights workbook, so it " +
+    "includes expected failures such as 480 (callee offline). One time series per EndReason (make-series, zeros " +
+    "for empty bins, step timeBin, by call start). A series that jumps while the others stay flat is a new problem; " +
+    "look its code up with 'end-reasons-with-meaning'.",
+  category: "errors",
+  tags: ["end-reason", "subcode", "failures", "trend", "top-n"],
+  query: from(failures)
+    .join("leftsemi", topFailures, ["EndReason"])
+    .makeSeries((c) => ({ participants: agg.count() }), {
+      on: "CallStartTime",
+      from: fn.bin(fn.ago(p.lookback), p.timeBin),
+      to: fn.now(),
+      step: p.timeBin,
+      by: ["EndReason"],
+    }),
+  visualization: "timechart",
+});
+
+// 5. Failures by SDK version and OS.
+export const failuresBySdkAndOs = defineEntry({
+  id: "failures-by-sdk-and-os",
+  title: "Failures by SDK version and OS",
+  description:
+    "Failure rates per calling SDK version and simplified OS (Windows, Android, iOS, macOS, Linux, Other; Redacted for " +
+    "cross-tenant rows), for endpoints that report an SDK version. failures counts failed end codes (not 0 or 2xx), " +
+    "ungraceful counts Unexpected* result categories; the Pct columns divide by participants. Compare a version or OS " +
+    "against its neighbours: one whose ungracefulPct stands out is a candidate for an SDK upgrade or a platform bug. " +
+    "Small participants counts make rates noisy.",
+  category: "errors",
+  tags: ["sdk", "os", "failures", "ungraceful", "client"],
+  query: participants(ALL_FILTERS)
+    .where((c) => fn.isnotempty(c.SdkVersion))
+    .extend((c) => ({ OsName: simpleOsExpr(c.OsVersion) }))
+    .where((c) => optionalIn(c.OsName, p.osNames))
+    .summarize(
+      (c) => ({
+        participants: agg.count(),
+        failures: agg.countif(isFailedEndExpr(c.ParticipantEndReason)),
+        ungraceful: agg.countif(isUngracefulExpr(c.ResultCategory)),
+      }),
+      ["SdkVersion", "OsName"],
+    )
+    .extend((c) => ({ failurePct: pct(c.failures, c.participants), ungracefulPct: pct(c.ungraceful, c.participants) }))
+    .orderBy((c) => [
+      [c.failures, "desc"],
+      [c.SdkVersion, "desc"],
+    ]),
+  visualization: "table",
+});
+
+// 6. PSTN failures by direction.
+export const pstnFailuresByDirection = defineEntry({
+  id: "pstn-failures-by-direction",
+  title: "PSTN failures by direction",
+  description:
+    "Failed PSTN participant ends (EndpointType PSTN, end code not 0 or 2xx) by direction and code. Direction comes " +
+    "from the subcode: 560xxx is the SBC's or operator's answer on an outbound call, 540xxx an inbound call, and " +
+    "then SbcSipCode (the last three digits) is the SIP code the SBC returned, so check the SBC or carrier logs; any " +
+    "other subcode was generated by the Microsoft service (Direction unknown, RaisedBy Microsoft service). Meaning " +
+    "and Advice come from the end-code table (call-end, PSTN and service lists) by lookup kind=leftouter, so codes " +
+    "the table does not know stay in the result.",
+  category: "errors",
+  tags: ["pstn", "direct-routing", "sbc", "failures", "end-reason"],
+  query: participants(["callTypes"])
+    .where((c) => c.EndpointType.eq("PSTN").and(isFailedEndExpr(c.ParticipantEndReason)))
+    .summarize((c) => ({ participants: agg.count(), calls: agg.dcount(c.CorrelationId) }), ["ParticipantEndReason", "ParticipantEndSubCode"])
+    .extend((c) => ({ Direction: pstnDirectionExpr(c.ParticipantEndSubCode, "unknown") }))
+    .extend((c) => ({
+      RaisedBy: fn.iff(c.Direction.eq("unknown"), "Microsoft service", "SBC/operator"),
+      SbcSipCode: fn.iff(c.Direction.eq("unknown"), "", fn.substring(c.ParticipantEndSubCode, 3)),
+    }))
+    .lookup(endCodeTable({ sources: ["call-end", "pstn", "service"], columns: ["Meaning", "Advice"] }), [
+      ["ParticipantEndReason", "Code"],
+      ["ParticipantEndSubCode", "SubCode"],
+    ])
+    .lookup(endCodeFallbackTable(), [["ParticipantEndReason", "Code"]])
+    .projectAs((c) => ({
+      Direction: c.Direction,
+      RaisedBy: c.RaisedBy,
+      EndCode: c.ParticipantEndReason,
+      EndSubCode: c.ParticipantEndSubCode,
+      SbcSipCode: c.SbcSipCode,
+      participants: c.participants,
+      calls: c.calls,
+      Meaning: fn.coalesce(c.Meaning, c.CodeMeaning, "Not in the end-code table"),
+      Advice: fn.coalesce(c.Advice, c.CodeAdvice, "Undocumented code: check SBC logs and the call ID"),
+    }))
+    .orderBy((c) => [
+      [c.participants, "desc"],
+      [c.EndCode, "asc"],
+    ]),
+  visualization: "table",
+});
 
 /** Catalog entries of the 'errors' area. */
-export const entries: readonly CatalogEntry[] = [];
+export const entries: readonly CatalogEntry[] = [
+  endReasonsBySipClass,
+  endReasonsWithMeaning,
+  ungracefulDropRate,
+  topFailingSubcodesOverTime,
+  failuresBySdkAndOs,
+  pstnFailuresByDirection,
+];

@@ -4,5 +4,5 @@ export type { AnalysisResult, KqlDiagnostic, ResultColumn, Severity } from "./ty
 export { kustoLoadMs } from "./kusto-runtime.js";
 export { resultColumnMismatches } from "./result-columns.js";
 export { parseLiteralValues, kustoKeywords, type KustoKeyword, type ParsedLiteral, type ParsedLiteralKind, type ParsedLiterals } from "./literals.js";
-export { lint, rules } from "./lint/index.js";
+export { lint, lintWithAnalysis, rules } from "./lint/index.js";
 export type { LintOptions, Rule } from "./lint/index.js";

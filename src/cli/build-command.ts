@@ -1,6 +1,13 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, statSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+// The CLI is the application's entry point: the one place that puts the framework (src/)
+// and the catalog entries (queries/) together.
+import { catalog as defaultCatalog } from "../../queries/index.js";
+import type { CatalogEntry } from "../catalog/entry.js";
+import { CatalogValidationError } from "../catalog/export/validate.js";
+import { CATALOG_JSON, KQL_DIR, NOTEBOOK, writeExports, type ExportReport } from "../catalog/export/write-exports.js";
 import { synthesize } from "../infra/app.js";
+import { InputError } from "./input-error.js";
 import { collectKqlFiles } from "./kql-files.js";
 import { lintFiles } from "./lint-command.js";
 
@@ -8,7 +15,7 @@ import { lintFiles } from "./lint-command.js";
 export interface BuildOptions {
   /** Where cdktf writes the synthesized stacks. Default: `cdktf.out`. */
   readonly outdir: string;
-  /** Directory of `.kql` files to lint. Default: `queries`. */
+  /** The queries directory: the catalog is exported into it, then every `.kql` under it is linted. Default: `queries`. */
   readonly queries: string;
 }
 
@@ -18,25 +25,96 @@ function resourceCount(outdir: string, stack: string): number {
   return Object.values(json.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
 }
 
+function display(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === "" || rel.startsWith("..") ? path : rel;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** `written`, `unchanged`, or `3 written, 20 unchanged` for a group of files. */
+function statusOf(files: ExportReport["files"]): string {
+  const written = files.filter((f) => f.status === "written").length;
+  if (written === files.length) return "written";
+  if (written === 0) return "unchanged";
+  return `${written} written, ${files.length - written} unchanged`;
+}
+
 /**
- * The main job: synthesize the stacks, lint the query catalog, and print a summary.
- * Returns the number of lint findings (0 = clean).
+ * Exports the query catalog into `outDir` (.kql files, catalog.json, the notebook) and
+ * prints one line per artifact. A catalog with problems becomes an InputError listing
+ * every problem (exit 2) before anything is written.
+ */
+export function runExport(outDir: string, print: (line: string) => void, catalog: readonly CatalogEntry[] = defaultCatalog): ExportReport {
+  const stat = statSync(outDir, { throwIfNoEntry: false });
+  if (stat && !stat.isDirectory()) {
+    throw new InputError([`${display(outDir)}: not a directory — export writes kql/, catalog.json and notebooks/ into a directory; pass one`]);
+  }
+  let report: ExportReport;
+  try {
+    report = writeExports(outDir, catalog);
+  } catch (err) {
+    if (err instanceof CatalogValidationError) throw new InputError(err.problems);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (typeof code === "string" && /^E[A-Z]+$/.test(code)) {
+      throw new InputError([`${display(outDir)}: cannot write the exports (${code}) — pass a writable directory with --out`]);
+    }
+    throw err;
+  }
+  const kqlDir = join(outDir, KQL_DIR);
+  const kqlFiles = report.files.filter((f) => dirname(f.path) === kqlDir);
+  const json = report.files.filter((f) => f.path === join(outDir, CATALOG_JSON));
+  const notebook = report.files.filter((f) => f.path === join(outDir, NOTEBOOK));
+  const deleted = report.deleted.length > 0 ? `, ${plural(report.deleted.length, "stale file")} deleted` : "";
+  print(`export ${display(kqlDir)}: ${plural(kqlFiles.length, ".kql file")} (${kqlFiles.length === 0 ? "none" : statusOf(kqlFiles)}${deleted})`);
+  print(`export ${display(join(outDir, CATALOG_JSON))}: ${plural(report.entries, "query", "queries")} (${statusOf(json)})`);
+  const sections = report.byCategory.filter((c) => c.entries > 0).length;
+  print(
+    `export ${display(join(outDir, NOTEBOOK))}: ${plural(report.entries, "%%kql cell")} in ${plural(sections, "section")} (${statusOf(notebook)})`,
+  );
+  return report;
+}
+
+/**
+ * The main job: export the query catalog into the queries directory, synthesize the
+ * stacks, lint every `.kql` file under the queries directory (the exported ones and any
+ * others), and print a summary. Returns the number of lint findings (0 = clean).
  */
 export function runBuild(options: BuildOptions, print: (line: string) => void): number {
-  // Read the inputs first, so a bad --queries fails before anything is written or printed.
-  const queries = collectKqlFiles([options.queries]);
+  // Check the inputs first, so a bad --queries fails before anything is written or printed.
+  const stat = statSync(options.queries, { throwIfNoEntry: false });
+  if (!stat?.isDirectory()) {
+    throw new InputError([
+      `${display(options.queries)}: ${stat ? "not a directory" : "no such directory"} — build exports the catalog into the ` +
+        "queries directory and lints it; pass an existing directory with --queries (default: queries)",
+    ]);
+  }
   const t0 = performance.now();
+  const exported = runExport(options.queries, print);
+  const exportMs = performance.now() - t0;
+
+  const t1 = performance.now();
   const stacks = synthesize(options.outdir);
-  const synthMs = performance.now() - t0;
+  const synthMs = performance.now() - t1;
   for (const s of stacks) {
     print(`synth  ${s}: ${resourceCount(options.outdir, s)} resources → ${join(options.outdir, "stacks", s, "cdk.tf.json")}`);
   }
-  const t1 = performance.now();
+
+  const t2 = performance.now();
+  const queries = collectKqlFiles([options.queries]);
   const report = lintFiles(queries, print);
-  const lintMs = performance.now() - t1;
+  const lintMs = performance.now() - t2;
   print(
     `lint   ${report.files.length} .kql files in ${options.queries}: ` +
       (report.findingCount === 0 ? "no findings" : `${report.findingCount} findings`),
+  );
+
+  const perCategory = exported.byCategory.map((c) => `${c.category} ${c.entries}`).join(", ");
+  print(`catalog ${plural(exported.entries, "entry", "entries")}: ${perCategory}`);
+  const written = exported.files.filter((f) => f.status === "written").length;
+  print(
+    `files  ${written} written, ${exported.files.length - written} unchanged, ${exported.deleted.length} stale deleted ` +
+      `(export ${Math.round(exportMs)} ms)`,
   );
   print(`done   synth ${Math.round(synthMs)} ms, lint ${Math.round(lintMs)} ms`);
   return report.findingCount;

@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
-import { runBuild } from "./build-command.js";
+import { runBuild, runExport } from "./build-command.js";
 import { InputError } from "./input-error.js";
 import { lintPaths } from "./lint-command.js";
 
@@ -29,10 +29,19 @@ function program(): Command {
     });
 
   cli
+    .command("export")
+    .description("Write the query catalog as kql/<id>.kql files, catalog.json and a Jupyter (Kqlmagic) notebook.")
+    .option("--out <dir>", "directory to write into (created if missing)", "queries")
+    .action((opts: { out: string }) => {
+      runExport(opts.out, out);
+      process.exitCode = EXIT_OK;
+    });
+
+  cli
     .command("build")
-    .description("Main job: synthesize the cdktf stacks, lint the query catalog, print a summary.")
+    .description("Main job: export the query catalog, synthesize the cdktf stacks, lint the queries, print a summary.")
     .option("--outdir <dir>", "where to write the synthesized stacks", "cdktf.out")
-    .option("--queries <dir>", "directory of .kql files to lint", "queries")
+    .option("--queries <dir>", "queries directory: the catalog is exported into it, then its .kql files are linted", "queries")
     .action((opts: { outdir: string; queries: string }) => {
       const findings = runBuild(opts, out);
       process.exitCode = findings > 0 ? EXIT_FINDINGS : EXIT_OK;

@@ -17,3 +17,4 @@ export { toKql } from "./render/kql-compiler.js";
 export type { KqlOptions } from "./render/kql-compiler.js";
 export type * from "./ast/index.js";
 export { parametersOf } from "./builder/parameters-of.js";
+export { val } from "./builder/values.js";

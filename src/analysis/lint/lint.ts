@@ -1,5 +1,5 @@
 import { analyzeWithCode } from "../analyze.js";
-import type { KqlDiagnostic } from "../types.js";
+import type { AnalysisResult, KqlDiagnostic } from "../types.js";
 import { createContext, positionOf } from "./context.js";
 import { findRule, rules } from "./registry.js";
 import { isSuppressed, parseSuppressions } from "./suppression.js";
@@ -30,6 +30,14 @@ function activeRules(disable: readonly string[] = []): readonly Rule[] {
  * ```
  */
 export function lint(kql: string, options: LintOptions = {}): KqlDiagnostic[] {
+  return lintWithAnalysis(kql, options).findings;
+}
+
+/**
+ * {@link lint}, also returning the analysis it ran (result columns, ...), so a caller that
+ * needs both pays for one parse and semantic analysis.
+ */
+export function lintWithAnalysis(kql: string, options: LintOptions = {}): { findings: KqlDiagnostic[]; analysis: AnalysisResult } {
   const { result, code } = analyzeWithCode(kql, options);
   const ctx = createContext(code, kql);
 
@@ -50,5 +58,6 @@ export function lint(kql: string, options: LintOptions = {}): KqlDiagnostic[] {
 
   const { suppressions, problems } = parseSuppressions(code);
   const kept = [...result.diagnostics, ...analyzers, ...own].filter((d) => !isSuppressed(d, suppressions));
-  return [...kept, ...problems].sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+  const findings = [...kept, ...problems].sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+  return { findings, analysis: result };
 }

@@ -115,13 +115,14 @@ export interface OrderByNode {
 
 export interface TopNode {
   readonly kind: "top";
-  readonly count: number;
+  /** A literal or a scalar (e.g. a parameter) of an integer type. */
+  readonly count: ExprNode;
   readonly by: SortKey;
 }
 
 export interface TakeNode {
   readonly kind: "take";
-  readonly count: number;
+  readonly count: ExprNode;
 }
 
 export interface DistinctNode {

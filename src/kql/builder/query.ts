@@ -10,7 +10,9 @@ import type {
   SortDirection,
   Visualization,
 } from "../ast/index.js";
+import type { ExprNode } from "../ast/index.js";
 import { Agg } from "./aggregates.js";
+import { lit } from "./literals.js";
 import { colsOf, type Cols } from "./columns.js";
 import { BuilderError } from "./builder-error.js";
 import { Expr } from "./expr.js";
@@ -222,14 +224,14 @@ export class Query<R extends Row> {
   }
 
   /** `top n by expr direction`. */
-  top(count: number, by: ColumnOf<R> | ((c: Cols<R>) => Expr), direction: SortDirection): Query<R> {
+  top(count: RowCount, by: ColumnOf<R> | ((c: Cols<R>) => Expr), direction: SortDirection): Query<R> {
     const e = typeof by === "function" ? by(this.cols()) : (this.requireColumns("top", [by]), this.cols()[by] as Expr);
-    return this.pipe({ kind: "top", count: rowCount("top", count), by: Object.freeze({ expr: e.node, direction: sortDirection(direction) }) }, this.columns);
+    return this.pipe({ kind: "top", count: rowCountNode("top", count), by: Object.freeze({ expr: e.node, direction: sortDirection(direction) }) }, this.columns);
   }
 
-  /** `take n`: any n rows (no order guaranteed). */
-  take(count: number): Query<R> {
-    return this.pipe({ kind: "take", count: rowCount("take", count) }, this.columns);
+  /** `take n`: any n rows (no order guaranteed). `n` may be a parameter such as `param.long("topN", 20)`. */
+  take(count: RowCount): Query<R> {
+    return this.pipe({ kind: "take", count: rowCountNode("take", count) }, this.columns);
   }
 
   /** `distinct` over the given columns. */
@@ -368,6 +370,13 @@ function named(name: string, e: Expr): NamedExpr {
 function sortDirection(d: unknown): SortDirection {
   if (d === "asc" || d === "desc") return d;
   throw new BuilderError(`order direction ${JSON.stringify(d)} is not 'asc' or 'desc'`, "state the direction explicitly; Kusto's default is descending");
+}
+
+/** A row count: a non-negative whole number, or an integer expression such as a parameter. */
+export type RowCount = number | Expr<"int" | "long">;
+
+function rowCountNode(operator: string, n: RowCount): ExprNode {
+  return n instanceof Expr ? n.node : lit.long(rowCount(operator, n));
 }
 
 function rowCount(operator: string, n: number): number {

@@ -91,7 +91,10 @@ export function collectDefinitions(root: QueryNode): Definitions {
       case "orderBy":
         return op.keys.forEach((k) => expr(k.expr));
       case "top":
+        expr(op.count);
         return expr(op.by.expr);
+      case "take":
+        return expr(op.count);
       case "join":
       case "lookup":
         return query(op.right);

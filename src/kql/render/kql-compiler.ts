@@ -79,9 +79,9 @@ function renderOperator(op: OperatorNode): string {
     case "orderBy":
       return `order by ${op.keys.map((k) => `${expr(k.expr)} ${k.direction}`).join(", ")}`;
     case "top":
-      return `top ${op.count} by ${expr(op.by.expr)} ${op.by.direction}`;
+      return `top ${expr(op.count)} by ${expr(op.by.expr)} ${op.by.direction}`;
     case "take":
-      return `take ${op.count}`;
+      return `take ${expr(op.count)}`;
     case "distinct":
       return `distinct ${op.columns.map(id).join(", ")}`;
     case "join": {
