@@ -20,9 +20,14 @@ import { ACSCallSummary } from "../src/schema/index.js";
 // Conventions of this module:
 // - "failed" is the Insights workbook's rule: ParticipantEndReason does not start with 0 or 2
 //   (isFailedEndExpr); "ungraceful" is Microsoft's 2025 rule: ResultCategory is Unexpected*.
-// - Shares and "top N" need a total or a rank next to each row. The builder has no window
-//   functions and `top` takes a fixed count, so both join a small, already summarized
-//   table with itself (or with its total) on a constant key, `JoinKey = 1`.
+// - "Top N" is `order by <count> desc, <tie-breakers> | take topN` (the count is the
+//   `topN` parameter): at most topN rows, ties at the cut-off broken by the later sort keys,
+//   so a run is repeatable (`take` after `order by` keeps the first rows of the sorted
+//   input; `top` has only one sort key).
+// - A share or an overall rate needs a total next to each row. The builder has no window
+//   functions and no `toscalar`, so those entries (and only those) join a small, already
+//   summarized table with its own total on a constant key, `JoinKey = 1`; the total side
+//   is a single row, so the join cannot multiply rows.
 // - The time axis is CallStartTime (the call's time); the window filter stays on
 //   TimeGenerated, which is what the table is partitioned by.
 
@@ -44,7 +49,7 @@ function participants(filters: readonly Filter[]) {
 
 const ALL_FILTERS: readonly Filter[] = ["callTypes", "endpointTypes", "sdkVersions"];
 
-/** The constant key for joining a table with its own total or with itself. */
+/** The constant key for joining a summarized table with its one-row total. */
 const joinKey = () => new Expr(lit.long(1), "long");
 
 /** `round(100.0 * part / whole, 2)`. */
@@ -72,7 +77,8 @@ export function simpleOsExpr(os: Expr<"string">): Expr<"string"> {
   );
 }
 
-// 1. End reasons by SIP class.
+// 1. End reasons by SIP class. sharePct needs the total over all classes next to each class:
+// the constant-key join with the one-row total is the only way to put it there.
 const byClass = letTable(
   "endsBySipClass",
   participants(ALL_FILTERS).summarize(
@@ -101,17 +107,9 @@ export const endReasonsBySipClass = defineEntry({
   visualization: "piechart",
 });
 
-// 2. End reasons by code and subcode, with meaning and advice.
-const reasons = letTable(
-  "endReasons",
-  participants(ALL_FILTERS)
-    .summarize(
-      (c) => ({ participants: agg.count(), calls: agg.dcount(c.CorrelationId) }),
-      ["ParticipantEndReason", "ParticipantEndSubCode", "ResultCategory"],
-    )
-    .extend(() => ({ JoinKey: joinKey() })),
-  { materialize: true },
-);
+// 2. End reasons by code and subcode, with meaning and advice. The top N are taken before the
+// lookups, so the end-code table is matched against topN rows only.
+const REASON_KEYS = ["ParticipantEndReason", "ParticipantEndSubCode", "ResultCategory"] as const;
 
 export const endReasonsWithMeaning = defineEntry({
   id: "end-reasons-with-meaning",
@@ -120,19 +118,23 @@ export const endReasonsWithMeaning = defineEntry({
     "The most frequent (ParticipantEndReason, ParticipantEndSubCode, ResultCategory) combinations, with the number " +
     "of participants and of distinct calls, the SIP class, and what the code means and what to do about it, from this " +
     "kit's end-code table (src/errors: Microsoft's call-end, service, PSTN and Web SDK client code lists, reworded). " +
-    "Keeps the topN combinations by participants (ties at the cut-off are all kept). The table is added with " +
+    "Keeps the topN combinations with the most participants (at most topN rows; ties at the cut-off are broken by " +
+    "calls, then by code, subcode and result category). The table is added with " +
     "`lookup kind=leftouter`: it is a small dimension table (a few hundred rows, held in memory next to each " +
     "partition, no shuffle), and leftouter keeps every end code even when the table does not know it. Codes whose " +
     "subcode is unknown fall back to the code-level wording; codes unknown altogether say so in Meaning.",
   category: "errors",
   tags: ["end-reason", "subcode", "lookup", "troubleshooting"],
-  query: from(reasons)
-    .join("inner", from(reasons).projectAs((c) => ({ JoinKey: c.JoinKey, otherParticipants: c.participants })), ["JoinKey"])
-    .summarize(
-      (c) => ({ higher: agg.countif(c.otherParticipants.gt(c.participants)) }),
-      ["ParticipantEndReason", "ParticipantEndSubCode", "ResultCategory", "participants", "calls"],
-    )
-    .where((c) => c.higher.lt(p.topN))
+  query: participants(ALL_FILTERS)
+    .summarize((c) => ({ participants: agg.count(), calls: agg.dcount(c.CorrelationId) }), REASON_KEYS)
+    .orderBy((c) => [
+      [c.participants, "desc"],
+      [c.calls, "desc"],
+      [c.ParticipantEndReason, "asc"],
+      [c.ParticipantEndSubCode, "asc"],
+      [c.ResultCategory, "asc"],
+    ])
+    .take(p.topN)
     .lookup(endCodeTable({ columns: ["Meaning", "Advice"] }), [
       ["ParticipantEndReason", "Code"],
       ["ParticipantEndSubCode", "SubCode"],
@@ -148,11 +150,18 @@ export const endReasonsWithMeaning = defineEntry({
       Meaning: fn.coalesce(c.Meaning, c.CodeMeaning, "Not in the end-code table"),
       Advice: fn.coalesce(c.Advice, c.CodeAdvice, "Undocumented code: collect client logs and the call ID"),
     }))
-    .orderBy("participants", "desc"),
+    .orderBy((c) => [
+      [c.participants, "desc"],
+      [c.calls, "desc"],
+      [c.EndCode, "asc"],
+      [c.EndSubCode, "asc"],
+      [c.ResultCategory, "asc"],
+    ]),
   visualization: "table",
 });
 
-// 3. Ungraceful-drop rate over time and overall.
+// 3. Ungraceful-drop rate over time and overall. overallUngracefulPct needs the window's totals
+// next to each bin: the constant-key join with the one-row total is the only way to put them there.
 const perBin = letTable(
   "ungracefulPerBin",
   participants(ALL_FILTERS).summarize(
@@ -206,17 +215,14 @@ const failures = letTable(
     .projectAs((c) => ({ CallStartTime: c.CallStartTime, EndReason: fn.strcat(c.ParticipantEndReason, "/", c.ParticipantEndSubCode) })),
   { materialize: true },
 );
-const failureTotals = letTable(
-  "failedEndTotals",
-  from(failures)
-    .summarize((c) => ({ participants: agg.count() }), ["EndReason"])
-    .extend(() => ({ JoinKey: joinKey() })),
-  { materialize: true },
-);
-const topFailures = from(failureTotals)
-  .join("inner", from(failureTotals).projectAs((c) => ({ JoinKey: c.JoinKey, otherParticipants: c.participants })), ["JoinKey"])
-  .summarize((c) => ({ higher: agg.countif(c.otherParticipants.gt(c.participants)) }), ["EndReason"])
-  .where((c) => c.higher.lt(p.topN))
+/** The topN most frequent failing EndReasons (ties at the cut-off broken by EndReason). */
+const topFailures = from(failures)
+  .summarize((c) => ({ participants: agg.count() }), ["EndReason"])
+  .orderBy((c) => [
+    [c.participants, "desc"],
+    [c.EndReason, "asc"],
+  ])
+  .take(p.topN)
   .project("EndReason");
 
 export const topFailingSubcodesOverTime = defineEntry({
@@ -224,8 +230,9 @@ export const topFailingSubcodesOverTime = defineEntry({
   title: "Top failing end codes and subcodes over time",
   description:
     "Failed participant ends over time for the topN most frequent failing 'code/subcode' pairs (EndReason, e.g. " +
-    "410/3112). Failed means ParticipantEndReason does not start with 0 or 2, as in the Insights workbook, so it " +
-    "includes expected failures such as 480 (callee offline). One time series per EndReason (make-series, zeros " +
+    "410/3112), ranked over the whole window: at most topN series, ties at the cut-off broken by EndReason. Failed " +
+    "means ParticipantEndReason does not start with 0 or 2, as in the Insights workbook, so it includes expected " +
+    "failures such as 480 (callee offline). One time series per EndReason (make-series, zeros " +
     "for empty bins, step timeBin, by call start). A series that jumps while the others stay flat is a new problem; " +
     "look its code up with 'end-reasons-with-meaning'.",
   category: "errors",

@@ -7,7 +7,7 @@
 import { defineEntry, type CatalogEntry } from "../src/catalog/entry.js";
 import { inWindow, optionalIn } from "../src/catalog/filters.js";
 import { p } from "../src/catalog/parameters.js";
-import { agg, Expr, fn, from, letTable, lit, type QueryRowOf } from "../src/kql/index.js";
+import { agg, Expr, fn, from, letTable, lit, val, type Cols, type QueryRowOf } from "../src/kql/index.js";
 import { ACSCallDiagnostics, ACSCallSummary } from "../src/schema/index.js";
 
 // ---------------------------------------------------------------------------------------
@@ -146,7 +146,9 @@ export const STREAM_KEY = ["CorrelationId", "ParticipantId", "EndpointId", "Medi
  * participant and MediaType (§1.2). StreamDirection and EndpointId keep the different
  * points of view on one stream (an endpoint's outbound report, the server's inbound one)
  * as separate rows: only repeated reports of the same stream by the same endpoint merge.
- * The project before the summarize keeps arg_max(*) from carrying unused columns.
+ * The project before the summarize keeps arg_max(*) from carrying unused columns; the
+ * network metrics' Max columns are kept for the Max histograms, so they count the same
+ * deduplicated streams as the Avg ones.
  */
 export function streams() {
   return from(ACSCallDiagnostics)
@@ -158,8 +160,11 @@ export function streams() {
       "EndpointType",
       "TransportType",
       "RoundTripTimeAvg",
+      "RoundTripTimeMax",
       "JitterAvg",
+      "JitterMax",
       "PacketLossRateAvg",
+      "PacketLossRateMax",
       "JitterBufferSizeAvg",
       "HealedDataRatioAvg",
       "VideoFrameRateAvg",
@@ -581,7 +586,16 @@ export const qualityTrends = defineEntry({
   visualization: "timechart",
 });
 
-/** Histograms of one metric of the deduplicated streams: stream count per bin (bin sizes as in Microsoft's examples). */
+/**
+ * Histograms of one metric of the deduplicated streams: stream count per bin (bin sizes as in
+ * Microsoft's examples: 10 ms for RTT and jitter, 0.01 for packet loss).
+ *
+ * One entry per metric and statistic (Avg, Max) rather than one entry with a Metric column:
+ * the metrics have different units and bin sizes (milliseconds vs a fraction), so a shared
+ * bin column would mix them on one axis and could not be charted as one histogram; one
+ * entry per metric keeps a typed, self-describing bin column (`JitterMaxMs`, ...), and each
+ * of Microsoft's histogram queries maps to exactly one entry.
+ */
 const metricHistogram = {
   rtt: () =>
     streams()
@@ -598,6 +612,21 @@ const metricHistogram = {
       .where((c) => fn.isnotnull(c.PacketLossRateAvg))
       .summarize((c) => ({ Streams: agg.count() }), (c) => ({ PacketLossRateAvg: fn.bin(c.PacketLossRateAvg, 0.01) }))
       .orderBy("PacketLossRateAvg", "asc"),
+  rttMax: () =>
+    streams()
+      .where((c) => fn.isnotnull(c.RoundTripTimeMax))
+      .summarize((c) => ({ Streams: agg.count() }), (c) => ({ RoundTripTimeMaxMs: fn.bin(c.RoundTripTimeMax, 10) }))
+      .orderBy("RoundTripTimeMaxMs", "asc"),
+  jitterMax: () =>
+    streams()
+      .where((c) => fn.isnotnull(c.JitterMax))
+      .summarize((c) => ({ Streams: agg.count() }), (c) => ({ JitterMaxMs: fn.bin(c.JitterMax, 10) }))
+      .orderBy("JitterMaxMs", "asc"),
+  packetLossMax: () =>
+    streams()
+      .where((c) => fn.isnotnull(c.PacketLossRateMax))
+      .summarize((c) => ({ Streams: agg.count() }), (c) => ({ PacketLossRateMax: fn.bin(c.PacketLossRateMax, 0.01) }))
+      .orderBy("PacketLossRateMax", "asc"),
 };
 
 const HISTOGRAM_READING =
@@ -644,6 +673,133 @@ export const packetLossHistogram = defineEntry({
   visualization: "columnchart",
 });
 
+/** How the Max histograms relate to the quality rules, which test the per-stream averages. */
+const MAX_HISTOGRAM_READING =
+  "Max is the worst value measured during the stream, so this histogram sits to the right of the Avg one. The poor " +
+  "rules test the average, not the maximum: a stream with a high Max but a normal Avg had short spikes (brief " +
+  "glitches) rather than a bad connection throughout.";
+
+export const rttMaxHistogram = defineEntry({
+  id: "rtt-max-histogram",
+  title: "Maximum round-trip time histogram (10 ms bins)",
+  description:
+    "Number of streams per 10 ms bin of maximum round-trip time (RoundTripTimeMax), as in Microsoft's 'Round trip time " +
+    "max histogram' example query. Compare it with rtt-histogram: many streams whose Max exceeds rttPoorMs (500 ms by " +
+    "default) while their Avg does not point at latency spikes (congestion, Wi-Fi roaming, route changes). " +
+    MAX_HISTOGRAM_READING +
+    " " +
+    HISTOGRAM_READING,
+  category: "quality",
+  tags: ["quality", "histogram", "rtt", "max", "network", "ACSCallDiagnostics"],
+  query: metricHistogram.rttMax(),
+  visualization: "columnchart",
+});
+
+export const jitterMaxHistogram = defineEntry({
+  id: "jitter-max-histogram",
+  title: "Maximum jitter histogram (10 ms bins)",
+  description:
+    "Number of streams per 10 ms bin of maximum jitter (JitterMax), as in Microsoft's 'Jitter max histogram' example " +
+    "query (which counts every distinct value; 10 ms bins keep the chart readable, as for jitter-histogram). Compare it " +
+    "with jitter-histogram: a heavy tail beyond jitterPoorMs (30 ms by default) with a healthy Avg means bursts of " +
+    "jitter that the jitter buffer had to absorb. " +
+    MAX_HISTOGRAM_READING +
+    " " +
+    HISTOGRAM_READING,
+  category: "quality",
+  tags: ["quality", "histogram", "jitter", "max", "network", "ACSCallDiagnostics"],
+  query: metricHistogram.jitterMax(),
+  visualization: "columnchart",
+});
+
+export const packetLossMaxHistogram = defineEntry({
+  id: "packet-loss-max-histogram",
+  title: "Maximum packet loss histogram (1 % bins)",
+  description:
+    "Number of streams per 0.01 (1 %) bin of maximum packet loss (PacketLossRateMax, a fraction, not a percentage), as in " +
+    "Microsoft's 'Packet loss rate max histogram' example query. Compare it with packet-loss-histogram: streams whose Max " +
+    "exceeds packetLossPoorRatio (0.1 by default) while their Avg does not had loss bursts. " +
+    MAX_HISTOGRAM_READING +
+    " " +
+    HISTOGRAM_READING,
+  category: "quality",
+  tags: ["quality", "histogram", "packet-loss", "max", "network", "ACSCallDiagnostics"],
+  query: metricHistogram.packetLossMax(),
+  visualization: "columnchart",
+});
+
+/**
+ * The deduplicated streams reduced to the three network averages, for
+ * {@link networkMetricQualityRatio}; materialized because each metric's leg reads it.
+ */
+function networkAveragesOf() {
+  return streams().project("RoundTripTimeAvg", "JitterAvg", "PacketLossRateAvg");
+}
+const networkAverages = letTable("networkAverages", networkAveragesOf(), { materialize: true });
+
+type NetworkAverages = QueryRowOf<ReturnType<typeof networkAveragesOf>>;
+
+/**
+ * One metric's leg of {@link networkMetricQualityRatio}: the streams that report the metric,
+ * and how many of them its poor rule (the same `above(...)` test as in
+ * {@link classifiedStreams}) flags, with the rule written out for the reader.
+ */
+function qualityRatioLeg(
+  metric: (typeof POOR_RULES)["RttPoor" | "JitterPoor" | "PacketLossPoor"],
+  value: (c: Cols<NetworkAverages>) => Expr<"int" | "real">,
+  threshold: Expr<"long" | "real">,
+  rule: (threshold: Expr<"long" | "real">) => Expr<"string">,
+) {
+  return from(networkAverages)
+    .where((c) => fn.isnotnull(value(c)))
+    .summarize(
+      (c) => ({ ReportingStreams: agg.count(), PoorStreams: agg.countif(above(value(c), threshold)) }),
+      () => ({ Metric: text(metric), Rule: rule(threshold) }),
+    );
+}
+
+export const networkMetricQualityRatio = defineEntry({
+  id: "network-metric-quality-ratio",
+  title: "Good vs poor streams per network metric (RTT, jitter, packet loss)",
+  description:
+    "Microsoft's 'Jitter / Packet loss rate / Round trip time quality ratio' queries in one table: for each metric " +
+    "(Metric: RoundTripTime, Jitter, PacketLoss) one Good and one Poor row with the number of streams and their share " +
+    "(Percent) of the streams that report the metric (ReportingStreams). Each metric is judged on its own: Poor means " +
+    "RoundTripTimeAvg > rttPoorMs, JitterAvg > jitterPoorMs or PacketLossRateAvg > packetLossPoorRatio (a fraction), " +
+    "the thresholds being parameters (Microsoft's fixed 500 ms, 30 ms and 0.1 are the defaults) and the rule in effect " +
+    "shown in Rule. Unlike Microsoft's queries, the time window and the mediaTypes / endpointTypes filters apply, " +
+    "streams are deduplicated, and a stream that does not report a metric is left out of that metric's rows instead " +
+    "of being counted as Good. A Poor row is present with 0 streams when nothing is poor, so every metric has both " +
+    "rows. Poor counts equal the per-rule counts of poor-stream-reasons summed over media kinds; a stream can be poor " +
+    "on several metrics, so the Poor rows do not add up to stream-quality-classification's poor streams. Filter one " +
+    "Metric and chart Streams by Quality as a pie for Microsoft's view.",
+  category: "quality",
+  tags: ["quality", "ratio", "rtt", "jitter", "packet-loss", "network", "ACSCallDiagnostics"],
+  query: qualityRatioLeg(POOR_RULES.RttPoor, (c) => c.RoundTripTimeAvg, p.rttPoorMs, (t) => fn.strcat("RoundTripTimeAvg > ", t, " ms"))
+    .union(qualityRatioLeg(POOR_RULES.JitterPoor, (c) => c.JitterAvg, p.jitterPoorMs, (t) => fn.strcat("JitterAvg > ", t, " ms")))
+    .union(
+      qualityRatioLeg(POOR_RULES.PacketLossPoor, (c) => c.PacketLossRateAvg, p.packetLossPoorRatio, (t) =>
+        fn.strcat("PacketLossRateAvg > ", t),
+      ),
+    )
+    .extend(() => ({ Quality: val.dynamic(["Good", "Poor"]) }))
+    .mvExpand("Quality", { limit: 2, to: "string" })
+    .extend((c) => ({ Streams: fn.iff(c.Quality.eq("Poor"), c.PoorStreams, c.ReportingStreams.minus(c.PoorStreams)) }))
+    .projectAs((c) => ({
+      Metric: c.Metric,
+      Quality: c.Quality,
+      Streams: c.Streams,
+      Percent: percent(c.Streams, c.ReportingStreams),
+      ReportingStreams: c.ReportingStreams,
+      Rule: c.Rule,
+    }))
+    .orderBy((c) => [
+      [c.Metric, "asc"],
+      [c.Quality, "asc"],
+    ]),
+  visualization: "table",
+});
+
 export const networkMetricPercentiles = defineEntry({
   id: "network-metric-percentiles",
   title: "RTT, jitter and packet loss percentiles by media kind",
@@ -685,6 +841,10 @@ export const entries: readonly CatalogEntry[] = [
   rttHistogram,
   jitterHistogram,
   packetLossHistogram,
+  rttMaxHistogram,
+  jitterMaxHistogram,
+  packetLossMaxHistogram,
+  networkMetricQualityRatio,
   networkMetricPercentiles,
 ] as readonly CatalogEntry[];
 

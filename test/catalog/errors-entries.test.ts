@@ -20,6 +20,15 @@ const OTHER_VALUES: Readonly<Record<string, unknown>> = {
   resourceIds: ["/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Communication/CommunicationServices/acs"],
 };
 
+/** The non-default values of the parameters an entry uses. */
+const OTHER_VALUES_FOR = (entry: (typeof entries)[number]) =>
+  Object.fromEntries(
+    parametersOf(entry.query)
+      .map((x) => x.name)
+      .filter((n) => n in OTHER_VALUES)
+      .map((n) => [n, OTHER_VALUES[n]]),
+  );
+
 const WINDOW = "ACSCallSummary\n| where TimeGenerated > ago(lookback) and (array_length(resourceIds) == 0 or _ResourceId in~ (resourceIds))";
 
 describe("errors catalog entries", () => {
@@ -52,6 +61,55 @@ describe("errors catalog entries", () => {
       expect(kql).toContain("let lookback = 30d;");
       expect(kql).toContain('let callTypes = dynamic(["Group"]);');
       if (used.includes("topN")) expect(kql).toContain("let topN = 5;");
+      expect(lint(kql)).toEqual([]);
+    });
+  });
+
+  describe("top N", () => {
+    const byId = new Map(entries.map((e) => [e.id, e]));
+    const topEntries = ["end-reasons-with-meaning", "top-failing-subcodes-over-time"] as const;
+
+    it.each(topEntries)("%s takes the topN rows after a sort with tie-breakers, with no rank self-join", (id) => {
+      const entry = byId.get(id)!;
+      expect(parametersOf(entry.query).map((x) => x.name)).toContain("topN");
+      for (const params of [{}, { ...OTHER_VALUES_FOR(entry), topN: 3 }]) {
+        const kql = expectValidQuery(entry.query, { params });
+        expect(lint(kql)).toEqual([]);
+        expect(kql).not.toMatch(/JoinKey|higher|countif\(other/);
+        expect(kql).not.toContain("join kind=inner");
+        const lines = kql.split("\n").map((l) => l.trim());
+        const take = lines.indexOf("| take topN");
+        expect(take, kql).toBeGreaterThan(0);
+        expect(lines[take - 1], kql).toMatch(/^\| order by \w+ desc, .+ asc$/);
+        if ("topN" in params) expect(kql).toContain("let topN = 3;");
+      }
+    });
+
+    it("end-reasons-with-meaning ranks by participants, then calls, code, subcode and category, before the lookups", () => {
+      const kql = toKql(byId.get("end-reasons-with-meaning")!.query);
+      expect(kql).toContain(
+        "| order by participants desc, calls desc, ParticipantEndReason asc, ParticipantEndSubCode asc, ResultCategory asc\n| take topN\n| lookup kind=leftouter (",
+      );
+      expect(kql).toMatch(/\| order by participants desc, calls desc, EndCode asc, EndSubCode asc, ResultCategory asc$/);
+      expect(byId.get("end-reasons-with-meaning")!.description).toMatch(/at most topN rows; ties at the cut-off are broken by calls/);
+    });
+
+    it("top-failing-subcodes-over-time keeps the series of the topN EndReasons, ties broken by EndReason", () => {
+      const entry = byId.get("top-failing-subcodes-over-time")!;
+      const kql = toKql(entry.query);
+      expect(kql).toMatch(
+        /\| join kind=leftsemi \(\n {4}failedEnds\n {4}\| summarize participants = count\(\) by EndReason\n {4}\| order by participants desc, EndReason asc\n {4}\| take topN\n {4}\| project EndReason\n\) on EndReason\n/,
+      );
+      expect(entry.description).toMatch(/at most topN series, ties at the cut-off broken by EndReason/);
+    });
+
+    it("only the entries that need a total keep the constant-key join, each with a one-row total side", () => {
+      const withJoinKey = entries.filter((e) => toKql(e.query).includes("JoinKey")).map((e) => e.id);
+      expect(withJoinKey).toEqual(["end-reasons-by-sip-class", "ungraceful-drop-rate"]);
+      for (const id of withJoinKey) {
+        const kql = toKql(byId.get(id)!.query);
+        expect(kql).toMatch(/\| join kind=inner \(\n {4}\w+\n {4}\| summarize [^\n]*sum\([^\n]* by JoinKey\n\) on JoinKey\n/);
+      }
     });
   });
 

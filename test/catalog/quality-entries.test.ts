@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { catalog } from "../../queries/index.js";
 import { lint } from "../../src/analysis/index.js";
 import { parametersOf, toKql } from "../../src/kql/index.js";
 import {
@@ -70,6 +73,7 @@ describe("quality catalog entries", () => {
       const base = toKql(entry.query);
       const kql = expectValidQuery(entry.query, { params });
       for (const n of names) expect(letLine(kql, n), n).not.toBe(letLine(base, n));
+      expect(lint(kql)).toEqual([]);
     });
   });
 });
@@ -164,5 +168,108 @@ describe("poor-streams-by-dimension", () => {
     expect(at('"Android") >= 0, "Android"')).toBeLessThan(at('"Linux") >= 0'));
     expect(at('"iPhone") >= 0')).toBeLessThan(at('"Darwin") >= 0'));
     expect(at('"Windows") >= 0, "Windows"')).toBeGreaterThan(0);
+  });
+});
+
+describe("Max-column histograms", () => {
+  const cases = [
+    { id: "jitter-max-histogram", column: "JitterMax", bin: "JitterMaxMs", size: "10", type: "long", avgId: "jitter-histogram" },
+    { id: "packet-loss-max-histogram", column: "PacketLossRateMax", bin: "PacketLossRateMax", size: "0.01", type: "real", avgId: "packet-loss-histogram" },
+    { id: "rtt-max-histogram", column: "RoundTripTimeMax", bin: "RoundTripTimeMaxMs", size: "10", type: "long", avgId: "rtt-histogram" },
+  ] as const;
+
+  it.each(cases)("$id counts deduplicated streams reporting $column per $size bin", ({ id, column, bin, size, type, avgId }) => {
+    const entry = entries.find((e) => e.id === id)!;
+    expect(entry.query.columns).toEqual({ [bin]: type, Streams: "long" });
+    expect(entry.visualization).toBe("columnchart");
+    for (const params of [{}, { lookback: "30d", mediaTypes: ["Video"], endpointTypes: ["Server"] }]) {
+      const kql = expectValidQuery(entry.query, { params });
+      expect(lint(kql)).toEqual([]);
+      expect(kql).toContain("| summarize arg_max(TimeGenerated, *) by CorrelationId, ParticipantId, EndpointId, MediaType, StreamId, StreamDirection\n");
+      expect(kql).toMatch(new RegExp(`\\| where isnotnull\\(${column}\\)\\n\\| summarize Streams = count\\(\\) by ${bin} = bin\\(${column}, ${size}\\)\\n\\| order by ${bin} asc$`));
+    }
+    // Same stream set as the Avg histogram: only the final three operators differ.
+    const avg = toKql(entries.find((e) => e.id === avgId)!.query).split("\n");
+    const max = toKql(entry.query).split("\n");
+    expect(max.slice(0, -3)).toEqual(avg.slice(0, -3));
+  });
+});
+
+describe("network-metric-quality-ratio", () => {
+  const entry = entries.find((e) => e.id === "network-metric-quality-ratio")!;
+  const kql = toKql(entry.query);
+  const legs = [
+    { metric: "RoundTripTime", column: "RoundTripTimeAvg", threshold: "rttPoorMs", rule: 'strcat("RoundTripTimeAvg > ", rttPoorMs, " ms")' },
+    { metric: "Jitter", column: "JitterAvg", threshold: "jitterPoorMs", rule: 'strcat("JitterAvg > ", jitterPoorMs, " ms")' },
+    { metric: "PacketLoss", column: "PacketLossRateAvg", threshold: "packetLossPoorRatio", rule: 'strcat("PacketLossRateAvg > ", packetLossPoorRatio)' },
+  ] as const;
+
+  it("has rows Metric × Quality with stream counts, share, the reporting streams and the rule", () => {
+    expect(entry.query.columns).toEqual({
+      Metric: "string",
+      Quality: "string",
+      Streams: "long",
+      Percent: "real",
+      ReportingStreams: "long",
+      Rule: "string",
+    });
+    expect(kql).toContain('| extend Quality = dynamic(["Good","Poor"])\n| mv-expand Quality to typeof(string) limit 2\n');
+    expect(kql).toContain('| extend Streams = iff(Quality == "Poor", PoorStreams, ReportingStreams - PoorStreams)\n');
+    expect(kql).toContain("Percent = round(Streams * 100.0 / ReportingStreams, 2)");
+    expect(kql).toMatch(/\| order by Metric asc, Quality asc$/);
+  });
+
+  it.each(legs)("judges $metric on its own: streams without $column left out, poor above $threshold", ({ metric, column, threshold, rule }) => {
+    expect(kql.replace(/^ +/gm, "")).toContain(
+      `| where isnotnull(${column})\n` +
+        `| summarize ReportingStreams = count(), PoorStreams = countif(isnotnull(${column}) and ${column} > ${threshold}) by Metric = "${metric}", Rule = ${rule}\n`,
+    );
+    expect(Object.values(POOR_RULES)).toContain(metric);
+    // The same rule as the classification's rule column (POOR_RULES), so the counts agree with poor-stream-reasons.
+    expect(toKql(classifiedStreams())).toContain(`isnotnull(${column}) and ${column} > ${threshold}`);
+  });
+
+  it("reads one materialized, deduplicated, three-column stream set, and takes each threshold from its parameter", () => {
+    expect(kql).toContain("let networkAverages = materialize(");
+    expect(kql).toContain("    | project RoundTripTimeAvg, JitterAvg, PacketLossRateAvg\n);");
+    expect(kql.match(/^ *networkAverages$/gm)).toHaveLength(3);
+    expect(parametersOf(entry.query).map((x) => x.name)).toEqual(
+      expect.arrayContaining(["lookback", "mediaTypes", "endpointTypes", "rttPoorMs", "jitterPoorMs", "packetLossPoorRatio"]),
+    );
+    const other = expectValidQuery(entry.query, { params: { rttPoorMs: 300, jitterPoorMs: 20, packetLossPoorRatio: 0.05, lookback: "1d" } });
+    expect(lint(other)).toEqual([]);
+    expect(other).toContain("let rttPoorMs = 300;\nlet jitterPoorMs = 20;\nlet packetLossPoorRatio = 0.05;");
+    expect(kql).toContain("let rttPoorMs = 500;\nlet jitterPoorMs = 30;\nlet packetLossPoorRatio = 0.1;");
+  });
+});
+
+describe("queries/README.md parity tables", () => {
+  const readme = readFileSync(join(__dirname, "..", "..", "queries", "README.md"), "utf8");
+  const ids = new Set(catalog.map((e) => e.id));
+
+  it("have no TODO left", () => {
+    expect(readme).not.toMatch(/TODO/);
+  });
+
+  it("map every Microsoft example to catalog ids that exist", () => {
+    const rows = readme
+      .slice(readme.indexOf("## Parity with Microsoft's example queries"), readme.indexOf("### Beyond the examples"))
+      .split("\n")
+      .filter((l) => l.startsWith("| ") && !l.startsWith("| Group ") && !l.startsWith("| Microsoft's query ") && !/^\|[-| ]+\|$/.test(l));
+    expect(rows.length).toBeGreaterThan(40);
+    for (const row of rows) {
+      const cells = row.split("|").slice(1, -1);
+      expect(cells.length, row).toBeGreaterThanOrEqual(3);
+      const idCell = cells.length === 4 ? cells[2]! : cells[1]!; // with or without the Group column
+      const named = [...idCell.matchAll(/`([a-z0-9]+(?:-[a-z0-9]+)+)`/g)].map((m) => m[1]!);
+      expect(named.length, row).toBeGreaterThan(0);
+      for (const id of named) expect(ids.has(id), `${id} in: ${row}`).toBe(true);
+    }
+  });
+
+  it("name every quality entry's Microsoft counterpart, and list the new entries", () => {
+    for (const id of ["jitter-max-histogram", "packet-loss-max-histogram", "rtt-max-histogram", "network-metric-quality-ratio"]) {
+      expect(readme).toContain(`\`${id}\``);
+    }
   });
 });

@@ -19,6 +19,13 @@ export interface KqlOptions {
    * that pass values separately.
    */
   readonly parameterStyle?: "let" | "declare";
+  /**
+   * Raw KQL text for some parameters' `let` values, inserted verbatim: for hosts that fill
+   * in their own placeholders, such as an Azure Monitor workbook's
+   * `{ callTypes: "dynamic([{CallType}])" }`. Never pass user input here; values from users
+   * go through `params`, which escapes them.
+   */
+  readonly unsafeParamText?: Readonly<Record<string, string>>;
 }
 
 const INDENT = "    ";
@@ -139,6 +146,11 @@ export function toKql<R extends Row>(query: Query<R>, options: KqlOptions = {}):
   const values = options.params ?? {};
   const problems: string[] = [];
   const known = new Set(params.map((p) => p.name));
+  const raw = options.unsafeParamText ?? {};
+  for (const name of Object.keys(raw)) {
+    if (!known.has(name)) problems.push(`unknown parameter '${name}' in unsafeParamText (the query has ${[...known].map((k) => `'${k}'`).join(", ") || "none"})`);
+    else if (name in values) problems.push(`parameter '${name}' is given both as a value and as unsafeParamText`);
+  }
   for (const name of Object.keys(values)) {
     if (!known.has(name)) problems.push(`unknown parameter '${name}' (the query has ${[...known].map((k) => `'${k}'`).join(", ") || "none"})`);
   }
@@ -150,6 +162,11 @@ export function toKql<R extends Row>(query: Query<R>, options: KqlOptions = {}):
     }
   } else {
     for (const p of params) {
+      const text = raw[p.name];
+      if (text !== undefined) {
+        head.push(`let ${id(p.name)} = ${text};`);
+        continue;
+      }
       const value = values[p.name];
       if (value === undefined && !p.default) {
         problems.push(`parameter '${p.name}' (${p.type}) has no value and no default`);
