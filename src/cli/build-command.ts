@@ -1,12 +1,16 @@
 import { readFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 // The CLI is the application's entry point: the one place that puts the framework (src/)
-// and the catalog entries (queries/) together.
+// and the content (the catalog entries in queries/, the workbooks in workbooks/) together.
 import { catalog as defaultCatalog } from "../../queries/index.js";
+import { workbooks as defaultWorkbooks } from "../../workbooks/index.js";
 import type { CatalogEntry } from "../catalog/entry.js";
 import { CatalogValidationError } from "../catalog/export/validate.js";
 import { CATALOG_JSON, KQL_DIR, NOTEBOOK, writeExports, type ExportReport } from "../catalog/export/write-exports.js";
 import { synthesize } from "../infra/app.js";
+import type { WorkbookDef } from "../workbook/model.js";
+import { WorkbookError } from "../workbook/render.js";
+import { renderWorkbookFiles, writeWorkbooks, type WorkbooksReport } from "../workbook/write.js";
 import { InputError } from "./input-error.js";
 import { collectKqlFiles } from "./kql-files.js";
 import { lintFiles } from "./lint-command.js";
@@ -17,6 +21,8 @@ export interface BuildOptions {
   readonly outdir: string;
   /** The queries directory: the catalog is exported into it, then every `.kql` under it is linted. Default: `queries`. */
   readonly queries: string;
+  /** Where the workbooks are generated (`<name>.workbook.json`, `<name>.gallery.json`). Default: `workbooks`. */
+  readonly workbooks?: string;
 }
 
 function resourceCount(outdir: string, stack: string): number {
@@ -76,6 +82,54 @@ export function runExport(outDir: string, print: (line: string) => void, catalog
 }
 
 /**
+ * Generates the workbooks into `outDir` (`<name>.workbook.json` and `<name>.gallery.json`,
+ * each written only when it changed) and prints one line per workbook. A workbook with
+ * problems becomes an InputError listing every problem (exit 2) before anything is written.
+ */
+export function runWorkbooks(outDir: string, print: (line: string) => void, workbooks: readonly WorkbookDef[] = defaultWorkbooks): WorkbooksReport {
+  const stat = statSync(outDir, { throwIfNoEntry: false });
+  if (stat && !stat.isDirectory()) {
+    throw new InputError([`${display(outDir)}: not a directory — workbooks are written into a directory; pass one with --out`]);
+  }
+  let report: WorkbooksReport;
+  try {
+    report = writeWorkbooks(outDir, workbooks);
+  } catch (err) {
+    if (err instanceof WorkbookError) throw new InputError(err.problems);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (typeof code === "string" && /^E[A-Z]+$/.test(code)) {
+      throw new InputError([`${display(outDir)}: cannot write the workbooks (${code}) — pass a writable directory with --out`]);
+    }
+    throw err;
+  }
+  for (const r of report.rendered) {
+    const files = report.files.filter((f) => f.path.startsWith(join(outDir, `${r.name}.`)));
+    const kb = (files[0]?.bytes ?? 0) / 1000;
+    const s = r.report.stats;
+    print(
+      `workbook ${display(join(outDir, `${r.name}.{workbook,gallery}.json`))}: ${plural(s.logsQueries, "logs query", "logs queries")}, ` +
+        `${plural(s.steps, "step")}, ${kb.toFixed(0)} KB (${statusOf(files)})`,
+    );
+  }
+  return report;
+}
+
+/**
+ * The generated workbook files in `outDir` that differ from what the workbooks render to now
+ * (missing files included); empty when they are up to date.
+ */
+export function staleWorkbookFiles(outDir: string, workbooks: readonly WorkbookDef[] = defaultWorkbooks): string[] {
+  let files: Map<string, string>;
+  try {
+    files = renderWorkbookFiles(outDir, workbooks).files;
+  } catch (err) {
+    if (err instanceof WorkbookError) throw new InputError(err.problems);
+    throw err;
+  }
+  return [...files].filter(([path, content]) => (statSync(path, { throwIfNoEntry: false })?.isFile() ? readFileSync(path, "utf8") : undefined) !== content).map(([path]) => path);
+}
+
+/**
  * The main job: export the query catalog into the queries directory, synthesize the
  * stacks, lint every `.kql` file under the queries directory (the exported ones and any
  * others), and print a summary. Returns the number of lint findings (0 = clean).
@@ -91,6 +145,7 @@ export function runBuild(options: BuildOptions, print: (line: string) => void): 
   }
   const t0 = performance.now();
   const exported = runExport(options.queries, print);
+  runWorkbooks(options.workbooks ?? "workbooks", print);
   const exportMs = performance.now() - t0;
 
   const t1 = performance.now();

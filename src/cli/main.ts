@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
-import { runBuild, runExport } from "./build-command.js";
+import { runBuild, runExport, runWorkbooks, staleWorkbookFiles } from "./build-command.js";
 import { InputError } from "./input-error.js";
 import { lintPaths } from "./lint-command.js";
 
@@ -38,11 +38,29 @@ function program(): Command {
     });
 
   cli
+    .command("workbooks")
+    .description("Generate the Azure Monitor workbooks: <name>.workbook.json (Advanced editor) and <name>.gallery.json (gallery template).")
+    .option("--out <dir>", "directory to write into (created if missing)", "workbooks")
+    .option("--check", "write nothing; exit 1 and list the files that are not up to date")
+    .action((opts: { out: string; check?: boolean }) => {
+      if (opts.check) {
+        const stale = staleWorkbookFiles(opts.out);
+        for (const f of stale) out(`stale  ${f} — run npm run workbooks`);
+        out(stale.length === 0 ? "workbooks up to date" : `${stale.length} workbook file${stale.length === 1 ? "" : "s"} out of date`);
+        process.exitCode = stale.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+        return;
+      }
+      runWorkbooks(opts.out, out);
+      process.exitCode = EXIT_OK;
+    });
+
+  cli
     .command("build")
-    .description("Main job: export the query catalog, synthesize the cdktf stacks, lint the queries, print a summary.")
+    .description("Main job: export the query catalog, generate the workbooks, synthesize the cdktf stacks, lint the queries, print a summary.")
     .option("--outdir <dir>", "where to write the synthesized stacks", "cdktf.out")
     .option("--queries <dir>", "queries directory: the catalog is exported into it, then its .kql files are linted", "queries")
-    .action((opts: { outdir: string; queries: string }) => {
+    .option("--workbooks <dir>", "where to generate the workbooks", "workbooks")
+    .action((opts: { outdir: string; queries: string; workbooks: string }) => {
       const findings = runBuild(opts, out);
       process.exitCode = findings > 0 ? EXIT_FINDINGS : EXIT_OK;
     });

@@ -87,7 +87,9 @@ describe("acs-insights build (end to end, no terraform on PATH)", () => {
     // so that the staleness test judges what is committed, not what this test wrote.
     const queries = path.join(tmp, "queries");
     fs.cpSync("queries", queries, { recursive: true });
-    const r = spawnSync(process.execPath, [path.resolve("bin/acs-insights.cjs"), "build", "--outdir", outdir, "--queries", queries], {
+    // Likewise the workbooks go to a scratch directory, not over the committed ones.
+    const workbooks = path.join(tmp, "workbooks");
+    const r = spawnSync(process.execPath, [path.resolve("bin/acs-insights.cjs"), "build", "--outdir", outdir, "--queries", queries, "--workbooks", workbooks], {
       cwd: process.cwd(),
       encoding: "utf8",
       env: { ...process.env, PATH: path.join(tmp, "bin") },
@@ -108,6 +110,8 @@ describe("acs-insights build (end to end, no terraform on PATH)", () => {
       `synth  acs-insights-dev: ${resources} resources → ${path.join(outdir, "stacks", "acs-insights-dev", "cdk.tf.json")}`,
     );
     expect(r.stdout).toContain(`.kql files in ${queries}: no findings`);
+    expect(r.stdout).toMatch(/^workbook .*acs-call-quality\.\{workbook,gallery\}\.json: \d+ logs queries, \d+ steps, \d+ KB \(written\)$/m);
+    expect(fs.existsSync(path.join(workbooks, "acs-call-quality.workbook.json"))).toBe(true);
     expect(r.stdout).toMatch(/^done\s+synth \d+ ms, lint \d+ ms$/m);
   }, 150_000);
 });

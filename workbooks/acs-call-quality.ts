@@ -1,0 +1,612 @@
+// The ACS call-quality workbook: Overview, Volume, Quality, Errors, Call details and
+// Reliability tabs over the catalog's queries, with one shared set of parameters. It runs
+// its queries on a Log Analytics workspace the reader picks, and filters on _ResourceId, so
+// one central workspace can serve many ACS resources. Generated into
+// workbooks/acs-call-quality.workbook.json (Advanced editor) and .gallery.json (gallery
+// template) by `npm run workbooks`. What it does and how it compares with Microsoft's
+// Voice & Video Insights workbook: workbooks/README.md.
+import { p, parameterDocs } from "../src/catalog/parameters.js";
+import { getEntry } from "../queries/index.js";
+import { DAY_MS, GALLERIES, bind, step, wbParam, when, type Bindings, type CatalogBindings, type LogsContext, type WorkbookDef } from "../src/workbook/index.js";
+import {
+  acsResourceChoices,
+  callParticipants,
+  defaultSubscriptionQuery,
+  endReasonsTop,
+  overviewKpis,
+  participantStreams,
+  pstnFailures,
+  sdkVersionChoices,
+  subscriptionChoices,
+  workspaceChoices,
+} from "./entries.js";
+
+// ---------------------------------------------------------------------------------------
+// Parameters. Order matters: a parameter may only use those above it.
+
+/** The resource the workbook was opened from (hidden). */
+const ContextResource = wbParam.contextResource("ContextResource", { label: "Opened from" });
+/** That resource if it is an ACS resource, else 'none' (hidden): preselects it in the ACS resource picker. */
+const ContextAcs = wbParam.text("ContextAcs", {
+  label: "ACS resource opened from",
+  hidden: true,
+  required: false,
+  source: { param: ContextResource, contains: "microsoft.communication/communicationservices", otherwise: "none" },
+});
+/** The subscription of the first workspace in the portal's default subscriptions (hidden; Microsoft's Workspace Usage pattern). */
+const DefaultSubscription = wbParam.text("DefaultSubscription", {
+  label: "Default subscription",
+  hidden: true,
+  source: { kind: "resourceGraph", query: defaultSubscriptionQuery, scope: "selected" },
+});
+const Subscription = wbParam.subscription("Subscription", {
+  label: "Subscription",
+  description: "The subscription of the Log Analytics workspace.",
+  source: { kind: "resourceGraph", query: subscriptionChoices(DefaultSubscription), scope: "selected" },
+});
+const Workspace = wbParam.resource("Workspace", {
+  label: "Log Analytics workspace",
+  description: "The workspace your ACS diagnostic setting sends logs to (resource-specific tables).",
+  resourceType: "microsoft.operationalinsights/workspaces",
+  source: { kind: "resourceGraph", query: workspaceChoices, scope: Subscription },
+});
+const TimeRange = wbParam.timeRange("TimeRange", { label: "Time range", default: 7 * DAY_MS });
+
+/** What the picker queries may use: the time range and the resource opened from. */
+const pickerContext: LogsContext = {
+  workspace: Workspace,
+  timeRange: TimeRange,
+  bindings: { lookback: bind.since(TimeRange), contextResource: bind.string(ContextAcs) },
+};
+
+const AcsResources = wbParam.multiSelect("AcsResources", {
+  label: "ACS resources",
+  description: "ACS resources whose logs to show (none or All = every ACS resource in the workspace).",
+  choices: { kind: "logs", query: acsResourceChoices, context: pickerContext },
+  defaultAll: false,
+});
+
+const CallType = wbParam.multiSelect("CallType", {
+  label: "Call type",
+  choices: [{ value: "P2P", label: "P2P (1:1)" }, { value: "Group" }],
+  defaultAll: true,
+});
+const EndpointType = wbParam.multiSelect("EndpointType", {
+  label: "Endpoint type",
+  choices: ["VoIP", "PSTN", "Server", "BOT", "Voicemail", "Anonymous", "Unknown"].map((value) => ({ value })),
+  defaultAll: true,
+});
+const MediaType = wbParam.multiSelect("MediaType", {
+  label: "Media type",
+  choices: [{ value: "Audio" }, { value: "Video" }, { value: "VBSS", label: "Screen share (VBSS)" }, { value: "AppSharing", label: "App sharing" }],
+  defaultAll: true,
+});
+const OsName = wbParam.multiSelect("OsName", {
+  label: "OS",
+  choices: ["Windows", "Android", "iOS", "macOS", "Linux", "Other", "Unknown", "Redacted"].map((value) => ({ value })),
+  defaultAll: true,
+});
+const SdkVersion = wbParam.multiSelect("SdkVersion", {
+  label: "SDK version",
+  choices: { kind: "logs", query: sdkVersionChoices, context: { ...pickerContext, bindings: { ...pickerContext.bindings, resourceIds: bind.list(AcsResources) } } },
+  defaultAll: true,
+});
+
+/** A quality threshold: default and number kind from the catalog parameter, tooltip from its documentation. */
+const threshold = (name: string, catalogParam: Parameters<typeof wbParam.threshold>[1], label: string) =>
+  wbParam.threshold(name, catalogParam, { label, description: parameterDocs["name" in catalogParam.node ? catalogParam.node.name : ""] ?? label });
+
+const RttPoorMs = threshold("RttPoorMs", p.rttPoorMs, "RTT poor above (ms)");
+const JitterPoorMs = threshold("JitterPoorMs", p.jitterPoorMs, "Jitter poor above (ms)");
+const PacketLossPoorRatio = threshold("PacketLossPoorRatio", p.packetLossPoorRatio, "Packet loss poor above (0.1 = 10 %)");
+const JitterBufferPoorMs = threshold("JitterBufferPoorMs", p.jitterBufferPoorMs, "Jitter buffer poor above (ms)");
+const HealedRatioPoor = threshold("HealedRatioPoor", p.healedRatioPoor, "Healed audio poor above (ratio)");
+const VideoFrameRatePoorFps = threshold("VideoFrameRatePoorFps", p.videoFrameRatePoorFps, "Video fps poor below");
+const ScreenFrameRatePoorFps = threshold("ScreenFrameRatePoorFps", p.screenFrameRatePoorFps, "Screen-share fps poor below");
+const VideoResolutionPoorPx = threshold("VideoResolutionPoorPx", p.videoResolutionPoorPx, "Video height poor below (px)");
+const ScreenResolutionPoorPx = threshold("ScreenResolutionPoorPx", p.screenResolutionPoorPx, "Screen-share height poor below (px)");
+const VideoFreezePoorMs = threshold("VideoFreezePoorMs", p.videoFreezePoorMs, "Video freeze poor above (ms/min)");
+const ScreenFreezePoorMs = threshold("ScreenFreezePoorMs", p.screenFreezePoorMs, "Screen-share freeze poor above (ms/min)");
+const VideoBitratePoorBps = threshold("VideoBitratePoorBps", p.videoBitratePoorBps, "Video bitrate poor below (bit/s)");
+
+/** Set by selecting a call in Call details. */
+const SelectedCall = wbParam.selection("SelectedCall", { label: "Selected call" });
+/** Set by selecting a participant of that call. */
+const SelectedParticipant = wbParam.selection("SelectedParticipant", { label: "Selected participant" });
+const Tab = wbParam.tab("Tab", { label: "Tab" });
+
+const bindings = {
+  lookback: bind.since(TimeRange),
+  timeBin: bind.grain(TimeRange),
+  resourceIds: bind.list(AcsResources),
+  callTypes: bind.list(CallType),
+  endpointTypes: bind.list(EndpointType),
+  mediaTypes: bind.list(MediaType),
+  osNames: bind.list(OsName),
+  sdkVersions: bind.list(SdkVersion),
+  correlationId: bind.string(SelectedCall),
+  rttPoorMs: bind.long(RttPoorMs),
+  jitterPoorMs: bind.long(JitterPoorMs),
+  packetLossPoorRatio: bind.real(PacketLossPoorRatio),
+  jitterBufferPoorMs: bind.long(JitterBufferPoorMs),
+  healedRatioPoor: bind.real(HealedRatioPoor),
+  videoFrameRatePoorFps: bind.real(VideoFrameRatePoorFps),
+  screenFrameRatePoorFps: bind.real(ScreenFrameRatePoorFps),
+  videoResolutionPoorPx: bind.long(VideoResolutionPoorPx),
+  screenResolutionPoorPx: bind.long(ScreenResolutionPoorPx),
+  videoFreezePoorMs: bind.real(VideoFreezePoorMs),
+  screenFreezePoorMs: bind.real(ScreenFreezePoorMs),
+  videoBitratePoorBps: bind.long(VideoBitratePoorBps),
+  // Workbook-only parameters of workbooks/entries.ts.
+  participantKey: bind.string(SelectedParticipant),
+  contextResource: bind.string(ContextAcs),
+} satisfies CatalogBindings & Bindings;
+
+/** Every logs query of the workbook runs here, with these bindings. */
+const logs: LogsContext = { workspace: Workspace, timeRange: TimeRange, bindings };
+
+// ---------------------------------------------------------------------------------------
+// Steps.
+
+/** A query step on the workbook's logs context. */
+const q = (name: string, o: Omit<Parameters<typeof step.query>[1], "context">) => step.query(name, { context: logs, ...o });
+const e = getEntry;
+
+const intro = step.text(
+  "intro",
+  [
+    "## Azure Communication Services: call quality",
+    "Calls, quality, errors and reliability of ACS voice and video calling, from the resource-specific tables " +
+      "(ACSCallSummary, ACSCallDiagnostics, ACSCallClientOperations, ACSCallSurvey, ACSCallingMetrics) of a Log Analytics workspace. " +
+      "Pick the **workspace** your ACS diagnostic setting sends to, and optionally the **ACS resources** to show: one workspace can serve many. " +
+      "Every tab uses the same filters; the quality thresholds below decide which streams count as poor everywhere.",
+  ].join("\n\n"),
+);
+
+const scopeParams = step.parameters("scope-parameters", [ContextResource, ContextAcs, DefaultSubscription, Subscription, Workspace, TimeRange, AcsResources], { style: "above" });
+const filterParams = step.parameters("filter-parameters", [CallType, EndpointType, MediaType, OsName, SdkVersion]);
+const thresholdParams = step.parameters("threshold-parameters", [
+  RttPoorMs,
+  JitterPoorMs,
+  PacketLossPoorRatio,
+  JitterBufferPoorMs,
+  HealedRatioPoor,
+  VideoFrameRatePoorFps,
+  ScreenFrameRatePoorFps,
+  VideoResolutionPoorPx,
+  ScreenResolutionPoorPx,
+  VideoFreezePoorMs,
+  ScreenFreezePoorMs,
+  VideoBitratePoorBps,
+]);
+
+const NO_CALLS = "No calls in the selected time range, workspace and filters. Check that the ACS diagnostic setting sends logs to this workspace (resource-specific tables).";
+const NO_STREAMS = "No media streams (ACSCallDiagnostics) in the selected time range, workspace and filters.";
+
+const overview = [
+  q("overview-kpis", {
+    entry: overviewKpis,
+    title: "Calling at a glance ({TimeRange:label})",
+    noData: NO_CALLS,
+    size: "small",
+    show: { tiles: { title: "Kpi", value: { column: "Value", decimals: 1 }, right: "Unit", subtitle: "Detail" } },
+  }),
+  q("overview-calls-over-time", {
+    entry: e("calls-over-time"),
+    title: "Calls over time (by call start, per {TimeRange:grain})",
+    noData: NO_CALLS,
+    width: 50,
+    show: { chart: { type: "timechart", x: "TimeBin", y: ["Calls"], legend: false } },
+  }),
+  q("overview-impacted-over-time", {
+    entry: e("impacted-calls-over-time"),
+    title: "Impacted calls (% of calls with a poor stream)",
+    noData: NO_STREAMS,
+    width: 50,
+    show: { chart: { type: "timechart", x: "TimeGenerated", y: ["ImpactedPercent"], yUnit: "percent", series: [{ name: "ImpactedPercent", label: "Impacted %", color: "redBright" }] } },
+  }),
+  q("overview-ungraceful-over-time", {
+    entry: e("ungraceful-drop-rate"),
+    title: "Ungraceful ends (% of participants whose call ended with an unexpected error)",
+    noData: NO_CALLS,
+    show: {
+      chart: {
+        type: "linechart",
+        x: "TimeBin",
+        y: ["ungracefulPct", "clientErrorPct", "serverErrorPct", "overallUngracefulPct"],
+        yUnit: "percent",
+        series: [
+          { name: "ungracefulPct", label: "Ungraceful %" },
+          { name: "clientErrorPct", label: "Client errors %" },
+          { name: "serverErrorPct", label: "Server errors %" },
+          { name: "overallUngracefulPct", label: "Window average %", color: "gray" },
+        ],
+      },
+    },
+  }),
+];
+
+const pie = (name: string, id: string, x: string, y: string, title: string, noData = NO_CALLS) =>
+  q(name, { entry: e(id), title, noData, width: 25, size: "small", show: { chart: { type: "piechart", x, y: [y] } } });
+
+const volume = [
+  q("volume-daily-calls", {
+    entry: e("daily-calls"),
+    title: "Calls per day",
+    noData: NO_CALLS,
+    width: 50,
+    show: { chart: { type: "barchart", x: "Day", y: ["Calls"], legend: false } },
+  }),
+  q("volume-duration-histogram", {
+    entry: e("call-duration-histogram"),
+    title: "Call duration (calls per 1-minute bin, seconds)",
+    noData: NO_CALLS,
+    width: 50,
+    show: { chart: { type: "categoricalbar", x: "DurationSec", y: ["Calls"], legend: false } },
+  }),
+  q("volume-participants-per-call", {
+    entry: e("participants-per-call"),
+    title: "Participants per call",
+    noData: NO_CALLS,
+    width: 50,
+    size: "small",
+    show: {
+      table: {
+        formatters: [
+          { column: "Calls", kind: "number", unit: "count", decimals: 0 },
+          { column: "AvgParticipantsPerCall", kind: "number", decimals: 2 },
+        ],
+        labels: { AvgParticipantsPerCall: "Average", P50ParticipantsPerCall: "Median", P90ParticipantsPerCall: "P90", MaxParticipantsPerCall: "Max" },
+      },
+    },
+  }),
+  q("volume-duration-percentiles", {
+    entry: e("call-duration-percentiles"),
+    title: "Call duration",
+    noData: NO_CALLS,
+    width: 50,
+    size: "small",
+    show: {
+      table: {
+        formatters: [
+          { column: "AvgDurationSec", kind: "number", unit: "seconds", decimals: 0 },
+          { column: "P50DurationSec", kind: "number", unit: "seconds", decimals: 0 },
+          { column: "P90DurationSec", kind: "number", unit: "seconds", decimals: 0 },
+          { column: "P99DurationSec", kind: "number", unit: "seconds", decimals: 0 },
+        ],
+        labels: { AvgDurationSec: "Average", P50DurationSec: "Median", P90DurationSec: "P90", P99DurationSec: "P99" },
+      },
+    },
+  }),
+  pie("volume-call-types", "call-type-ratio", "CallType", "Calls", "Calls by call type"),
+  pie("volume-sdk-versions", "sdk-version-ratio", "SdkVersion", "Participants", "Participants by SDK version"),
+  pie("volume-os", "os-ratio", "OsName", "Participants", "Participants by OS"),
+  pie("volume-media-types", "media-type-ratio", "MediaType", "Streams", "Streams by media type", NO_STREAMS),
+];
+
+const pctHeatmap = (column: string) => ({ column, kind: "heatmap" as const, palette: "greenRed" as const, min: 0, max: 100, unit: "percent" as const, decimals: 1 });
+const above = (column: string, param: typeof RttPoorMs, unit?: "ms") =>
+  ({ column, kind: "thresholds" as const, style: "colors" as const, rules: [{ op: ">" as const, threshold: param, show: "redBright" }], otherwise: "transparent", ...(unit ? { unit } : {}) });
+
+const quality = [
+  step.text(
+    "quality-rules",
+    "A stream is **poor** when its round-trip time is above **{RttPoorMs} ms**, its jitter above **{JitterPoorMs} ms** or its packet loss above " +
+      "**{PacketLossPoorRatio}** (Microsoft's rules), or — for audio, video and screen sharing — when the jitter buffer, healed audio, frame rate, " +
+      "resolution, freezes or bitrate pass the thresholds above. A call is **impacted** when at least one of its streams is poor. Change the " +
+      "thresholds in the parameters above; every tab follows them.",
+    { style: "info" },
+  ),
+  q("quality-impacted-calls", {
+    entry: e("impacted-calls"),
+    title: "Impacted calls",
+    noData: NO_STREAMS,
+    size: "small",
+    show: { table: { formatters: [pctHeatmap("ImpactedPercent"), pctHeatmap("PoorStreamPercent")], labels: { ImpactedPercent: "Impacted %", PoorStreamPercent: "Poor streams %" } } },
+  }),
+  q("quality-stream-health", {
+    entry: e("stream-quality-classification"),
+    title: "Stream health by media kind",
+    noData: NO_STREAMS,
+    width: 50,
+    show: {
+      chart: {
+        type: "categoricalbar",
+        x: "MediaKind",
+        y: ["GoodStreams", "PoorStreams"],
+        series: [
+          { name: "GoodStreams", label: "Good", color: "green" },
+          { name: "PoorStreams", label: "Poor", color: "redBright" },
+        ],
+      },
+    },
+  }),
+  q("quality-poor-reasons", {
+    entry: e("poor-stream-reasons"),
+    title: "Why streams are poor (a stream can break several rules)",
+    noData: "No poor streams in the selected time range and filters.",
+    width: 50,
+    show: { table: { formatters: [{ column: "PoorStreams", kind: "bar", palette: "red" }], rowLimit: 50 } },
+  }),
+  q("quality-trends", {
+    entry: e("quality-trends"),
+    title: "Poor streams over time by media kind",
+    noData: NO_STREAMS,
+    width: 50,
+    show: { chart: { type: "timechart", x: "TimeGenerated", y: ["PoorStreams"], group: "MediaKind" } },
+  }),
+  q("quality-network-percentiles", {
+    entry: e("network-metric-percentiles"),
+    title: "Round-trip time, jitter and packet loss percentiles",
+    noData: NO_STREAMS,
+    width: 50,
+    show: {
+      table: {
+        formatters: [
+          above("RttP95", RttPoorMs, "ms"),
+          above("JitterP95", JitterPoorMs, "ms"),
+          above("PacketLossP95", PacketLossPoorRatio),
+        ],
+      },
+    },
+  }),
+  q("quality-by-dimension", {
+    entry: e("poor-streams-by-dimension"),
+    title: "Poor streams and impacted calls by media type, transport, endpoint type, OS and SDK version",
+    noData: NO_STREAMS,
+    show: {
+      table: {
+        formatters: [pctHeatmap("PoorPercent"), pctHeatmap("ImpactedPercent"), { column: "Streams", kind: "bar", palette: "blue" }],
+        labels: { PoorPercent: "Poor streams %", ImpactedPercent: "Impacted calls %" },
+        filter: true,
+        rowLimit: 500,
+      },
+    },
+  }),
+];
+
+const sipClassIcons = {
+  column: "SipClass",
+  kind: "thresholds" as const,
+  style: "icons" as const,
+  rules: [
+    { op: "==" as const, threshold: "Success", show: "success" },
+    { op: "==" as const, threshold: "Client failure", show: "2" },
+    { op: "==" as const, threshold: "Server failure", show: "3" },
+    { op: "==" as const, threshold: "Global failure", show: "3" },
+  ],
+  otherwise: "Unknown",
+};
+
+const errors = [
+  pie("errors-sip-classes", "end-reasons-by-sip-class", "SipClass", "participants", "How participants' calls ended (SIP class)"),
+  q("errors-top-failures-over-time", {
+    entry: e("top-failing-subcodes-over-time"),
+    title: "Top failing end code/subcode pairs over time",
+    noData: "No failed participant ends in the selected time range and filters.",
+    width: 75,
+    size: "small",
+    keepDefaults: ["topN"],
+    show: { chart: { type: "timechart", x: "CallStartTime", y: ["participants"], group: "EndReason" } },
+  }),
+  q("errors-end-reasons", {
+    entry: endReasonsTop,
+    title: "Top end codes and subcodes, with meaning and what to do",
+    noData: NO_CALLS,
+    show: {
+      table: {
+        formatters: [sipClassIcons, { column: "participants", kind: "bar", palette: "blue" }],
+        labels: { EndCode: "Code", EndSubCode: "Subcode", SipClass: "SIP class", participants: "Participants", calls: "Calls" },
+        filter: true,
+      },
+    },
+  }),
+  q("errors-by-sdk-os", {
+    entry: e("failures-by-sdk-and-os"),
+    title: "Failures by SDK version and OS",
+    noData: NO_CALLS,
+    width: 50,
+    show: { table: { formatters: [pctHeatmap("failurePct"), pctHeatmap("ungracefulPct")], labels: { failurePct: "Failed %", ungracefulPct: "Ungraceful %" }, rowLimit: 100 } },
+  }),
+  q("errors-pstn", {
+    entry: pstnFailures,
+    title: "PSTN failures by direction (SBC/operator or Microsoft)",
+    noData: "No failed PSTN participants in the selected time range and filters.",
+    width: 50,
+    show: { table: { formatters: [{ column: "participants", kind: "bar", palette: "orange" }], labels: { SbcSipCode: "SBC SIP code" }, filter: true } },
+  }),
+];
+
+const details = [
+  q("details-calls", {
+    entry: e("call-list"),
+    title: "Calls (newest first) — select one to see its participants",
+    noData: NO_CALLS,
+    exports: { column: "CorrelationId", param: SelectedCall },
+    show: {
+      table: {
+        formatters: [
+          {
+            column: "Quality",
+            kind: "thresholds",
+            style: "icons",
+            rules: [
+              { op: "==", threshold: "Poor", show: "3" },
+              { op: "==", threshold: "Good", show: "success" },
+            ],
+            otherwise: "Unknown",
+          },
+          { column: "PoorStreams", kind: "thresholds", style: "colors", rules: [{ op: ">", threshold: 0, show: "redBright" }], otherwise: "transparent" },
+          { column: "UnexpectedEndParticipants", kind: "thresholds", style: "colors", rules: [{ op: ">", threshold: 0, show: "orange" }], otherwise: "transparent" },
+          { column: "PoorUfds", kind: "thresholds", style: "colors", rules: [{ op: ">", threshold: 0, show: "orange" }], otherwise: "transparent" },
+          { column: "CallDuration", kind: "number", unit: "seconds", decimals: 0 },
+          { column: "AvgRating", kind: "number", decimals: 1 },
+          { column: "CallStartTime", kind: "date" },
+        ],
+        labels: { UnexpectedEndParticipants: "Unexpected ends", FailedClientOperations: "Failed client ops", PoorUfds: "Poor UFDs", IssueOperations: "Issues" },
+        filter: true,
+        rowLimit: 1000,
+      },
+    },
+  }),
+  step.text("details-pick-call", "Select a call in the grid above to see its participants and their streams.", { style: "info", visibleWhen: when.unset(SelectedCall) }),
+  step.group(
+    "details-call",
+    [
+      q("details-participants", {
+        entry: callParticipants,
+        title: "Participants of call {SelectedCall} — select one to see its streams",
+        noData: "No participants found for this call in the selected time range.",
+        exports: { column: "ParticipantKey", param: SelectedParticipant },
+        show: {
+          table: {
+            formatters: [
+              { column: "PoorStreams", kind: "thresholds", style: "colors", rules: [{ op: ">", threshold: 0, show: "redBright" }], otherwise: "transparent" },
+              {
+                column: "DroppedUngracefully",
+                kind: "thresholds",
+                style: "icons",
+                rules: [{ op: "==", threshold: "true", show: "3" }],
+                otherwise: "success",
+              },
+              above("MaxRoundTripTimeAvg", RttPoorMs, "ms"),
+              above("MaxJitterAvg", JitterPoorMs, "ms"),
+              above("MaxPacketLossRateAvg", PacketLossPoorRatio),
+              { column: "ParticipantDuration", kind: "number", unit: "seconds", decimals: 0 },
+              { column: "ParticipantKey", kind: "hidden" },
+            ],
+            labels: { ParticipantEndReason: "End code", ParticipantEndSubCode: "Subcode", MaxRoundTripTimeAvg: "Worst RTT", MaxJitterAvg: "Worst jitter", MaxPacketLossRateAvg: "Worst loss" },
+          },
+        },
+      }),
+      step.text("details-pick-participant", "Select a participant above to see their media streams.", { style: "info", visibleWhen: when.unset(SelectedParticipant) }),
+      q("details-streams", {
+        entry: participantStreams,
+        title: "Streams of the selected participant (values above the thresholds in red)",
+        noData: "No streams for this participant (none logged, or they belong to another call: select a participant of this call).",
+        visibleWhen: when.set(SelectedParticipant),
+        show: {
+          table: {
+            formatters: [
+              above("RoundTripTimeAvg", RttPoorMs, "ms"),
+              above("RoundTripTimeMax", RttPoorMs, "ms"),
+              above("JitterAvg", JitterPoorMs, "ms"),
+              above("JitterMax", JitterPoorMs, "ms"),
+              above("PacketLossRateAvg", PacketLossPoorRatio),
+              above("PacketLossRateMax", PacketLossPoorRatio),
+            ],
+          },
+        },
+      }),
+      q("details-client-operations", {
+        entry: e("call-client-operations"),
+        title: "Client operations and user-facing diagnostics of the call",
+        noData: "No client operations (ACSCallClientOperations) for this call.",
+        show: {
+          table: {
+            formatters: [
+              {
+                column: "ResultType",
+                kind: "thresholds",
+                style: "icons",
+                rules: [
+                  { op: "==", threshold: "Succeeded", show: "success" },
+                  { op: "==", threshold: "Failed", show: "3" },
+                ],
+                otherwise: "Unknown",
+              },
+              { column: "CallClientTimeStamp", kind: "date" },
+              { column: "OperationPayload", kind: "details", label: "Payload" },
+              { column: "TimeGenerated", kind: "hidden" },
+            ],
+            filter: true,
+          },
+        },
+      }),
+    ],
+    { visibleWhen: when.set(SelectedCall) },
+  ),
+];
+
+const reliability = [
+  step.text(
+    "reliability-about",
+    "Reliability comes from **ACSCallingMetrics**, a daily pre-aggregated table of Calling SDK scenarios (start call, join, start video, ...) " +
+      "and dropped legs. Days appear once complete; a workspace without this table shows no data here.",
+    { style: "info" },
+  ),
+  q("reliability-summary", {
+    entry: e("scenario-reliability-summary"),
+    title: "Scenario reliability over the window",
+    noData: "No ACSCallingMetrics rows in the selected time range.",
+    width: 50,
+    show: {
+      table: {
+        formatters: [
+          { column: "ReliabilityPct", kind: "heatmap", palette: "redGreen", min: 90, max: 100, unit: "percent", decimals: 2 },
+          { column: "WorstDayReliabilityPct", kind: "heatmap", palette: "redGreen", min: 90, max: 100, unit: "percent", decimals: 2 },
+          { column: "Legs", kind: "bar", palette: "blue" },
+        ],
+        labels: { ReliabilityPct: "Reliability %", WorstDayReliabilityPct: "Worst day %" },
+      },
+    },
+  }),
+  q("reliability-over-time", {
+    entry: e("scenario-reliability-over-time"),
+    title: "Scenario reliability per day",
+    noData: "No ACSCallingMetrics rows in the selected time range.",
+    width: 50,
+    show: { chart: { type: "linechart", x: "TimestampBin", y: ["ReliabilityPct"], group: "Scenario", yUnit: "percent" } },
+  }),
+  q("reliability-drop-rate", {
+    entry: e("call-drop-rate-over-time"),
+    title: "Dropped participant legs per day (%)",
+    noData: "No ACSCallingMetrics drop metrics in the selected time range.",
+    width: 50,
+    show: { chart: { type: "linechart", x: "TimestampBin", y: ["DropRatePct"], yUnit: "percent", legend: false } },
+  }),
+  q("reliability-subcodes", {
+    entry: e("reliability-failures-by-subcode"),
+    title: "Failure subcodes per scenario",
+    noData: "No failed scenario legs in the selected time range.",
+    width: 50,
+    show: { table: { formatters: [{ column: "FailedLegs", kind: "bar", palette: "red" }, pctHeatmap("ShareOfScenarioFailuresPct")], filter: true } },
+  }),
+];
+
+const learnMore = step.links(
+  "learn-more",
+  [
+    { label: "ACS call logs: schemas", url: "https://learn.microsoft.com/azure/communication-services/concepts/analytics/logs/voice-and-video-logs" },
+    { label: "Call end codes and subcodes", url: "https://learn.microsoft.com/azure/communication-services/resources/troubleshooting/voice-video-calling/troubleshooting-codes" },
+    { label: "Enable logs in a diagnostic setting", url: "https://learn.microsoft.com/azure/communication-services/concepts/analytics/enable-logging" },
+  ],
+  { style: "paragraph" },
+);
+
+export const acsCallQuality: WorkbookDef = {
+  name: "acs-call-quality",
+  displayName: "ACS call quality",
+  author: "acs-call-insights",
+  fallbackResourceIds: ["Azure Monitor"],
+  galleries: [
+    { name: "ACS call quality", category: "Azure Communication Services", resourceType: GALLERIES.communicationServices },
+    { name: "ACS call quality", category: "Azure Communication Services", resourceType: GALLERIES.workspace },
+    { name: "ACS call quality", category: "Azure Communication Services", resourceType: GALLERIES.azureMonitor },
+  ],
+  items: [
+    intro,
+    scopeParams,
+    filterParams,
+    thresholdParams,
+    step.tabs("tabs", Tab, [
+      { key: "overview", label: "Overview", items: overview },
+      { key: "volume", label: "Volume", items: volume },
+      { key: "quality", label: "Quality", items: quality },
+      { key: "errors", label: "Errors", items: errors },
+      { key: "details", label: "Call details", items: details },
+      { key: "reliability", label: "Reliability", items: reliability },
+    ]),
+    learnMore,
+  ],
+};
