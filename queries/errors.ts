@@ -3,6 +3,7 @@
 // The catalog's modules are imported one by one, not through src/catalog/index.js: that
 // barrel also loads the catalog API, which imports queries/index.js, which imports this
 // module, and a module that is still loading cannot be spread into the catalog.
+import type { EndCodeSource } from "../src/errors/index.js";
 import { defineEntry, type CatalogEntry } from "../src/catalog/entry.js";
 import { inWindow, optionalIn } from "../src/catalog/filters.js";
 import { p } from "../src/catalog/parameters.js";
@@ -111,6 +112,46 @@ export const endReasonsBySipClass = defineEntry({
 // lookups, so the end-code table is matched against topN rows only.
 const REASON_KEYS = ["ParticipantEndReason", "ParticipantEndSubCode", "ResultCategory"] as const;
 
+/**
+ * The query of end-reasons-with-meaning, with the end-code lists to look meanings up in:
+ * all four by default; a workbook passes fewer to stay small (the Web SDK client list alone
+ * is 465 rows). Codes the chosen lists do not know fall back to the code-level wording.
+ */
+export function endReasonsWithMeaningQuery(sources?: readonly EndCodeSource[]) {
+  return participants(ALL_FILTERS)
+      .summarize((c) => ({ participants: agg.count(), calls: agg.dcount(c.CorrelationId) }), REASON_KEYS)
+      .orderBy((c) => [
+        [c.participants, "desc"],
+        [c.calls, "desc"],
+        [c.ParticipantEndReason, "asc"],
+        [c.ParticipantEndSubCode, "asc"],
+        [c.ResultCategory, "asc"],
+      ])
+      .take(p.topN)
+      .lookup(endCodeTable({ ...(sources ? { sources } : {}), columns: ["Meaning", "Advice"] }), [
+        ["ParticipantEndReason", "Code"],
+        ["ParticipantEndSubCode", "SubCode"],
+      ])
+      .lookup(endCodeFallbackTable(), [["ParticipantEndReason", "Code"]])
+      .projectAs((c) => ({
+        EndCode: c.ParticipantEndReason,
+        EndSubCode: c.ParticipantEndSubCode,
+        ResultCategory: c.ResultCategory,
+        SipClass: sipClassExpr(c.ParticipantEndReason),
+        participants: c.participants,
+        calls: c.calls,
+        Meaning: fn.coalesce(c.Meaning, c.CodeMeaning, "Not in the end-code table"),
+        Advice: fn.coalesce(c.Advice, c.CodeAdvice, "Undocumented code: collect client logs and the call ID"),
+      }))
+      .orderBy((c) => [
+        [c.participants, "desc"],
+        [c.calls, "desc"],
+        [c.EndCode, "asc"],
+        [c.EndSubCode, "asc"],
+        [c.ResultCategory, "asc"],
+      ]);
+}
+
 export const endReasonsWithMeaning = defineEntry({
   id: "end-reasons-with-meaning",
   title: "Top end codes and subcodes, with meaning and advice",
@@ -125,38 +166,7 @@ export const endReasonsWithMeaning = defineEntry({
     "subcode is unknown fall back to the code-level wording; codes unknown altogether say so in Meaning.",
   category: "errors",
   tags: ["end-reason", "subcode", "lookup", "troubleshooting"],
-  query: participants(ALL_FILTERS)
-    .summarize((c) => ({ participants: agg.count(), calls: agg.dcount(c.CorrelationId) }), REASON_KEYS)
-    .orderBy((c) => [
-      [c.participants, "desc"],
-      [c.calls, "desc"],
-      [c.ParticipantEndReason, "asc"],
-      [c.ParticipantEndSubCode, "asc"],
-      [c.ResultCategory, "asc"],
-    ])
-    .take(p.topN)
-    .lookup(endCodeTable({ columns: ["Meaning", "Advice"] }), [
-      ["ParticipantEndReason", "Code"],
-      ["ParticipantEndSubCode", "SubCode"],
-    ])
-    .lookup(endCodeFallbackTable(), [["ParticipantEndReason", "Code"]])
-    .projectAs((c) => ({
-      EndCode: c.ParticipantEndReason,
-      EndSubCode: c.ParticipantEndSubCode,
-      ResultCategory: c.ResultCategory,
-      SipClass: sipClassExpr(c.ParticipantEndReason),
-      participants: c.participants,
-      calls: c.calls,
-      Meaning: fn.coalesce(c.Meaning, c.CodeMeaning, "Not in the end-code table"),
-      Advice: fn.coalesce(c.Advice, c.CodeAdvice, "Undocumented code: collect client logs and the call ID"),
-    }))
-    .orderBy((c) => [
-      [c.participants, "desc"],
-      [c.calls, "desc"],
-      [c.EndCode, "asc"],
-      [c.EndSubCode, "asc"],
-      [c.ResultCategory, "asc"],
-    ]),
+  query: endReasonsWithMeaningQuery(),
   visualization: "table",
 });
 
@@ -282,6 +292,41 @@ export const failuresBySdkAndOs = defineEntry({
 });
 
 // 6. PSTN failures by direction.
+/**
+ * The query of pstn-failures-by-direction, with the end-code lists to look meanings up in
+ * (call-end, PSTN and service by default; a workbook may pass only the 20-row PSTN list).
+ */
+export function pstnFailuresQuery(sources: readonly EndCodeSource[] = ["call-end", "pstn", "service"]) {
+  return participants(["callTypes"])
+      .where((c) => c.EndpointType.eq("PSTN").and(isFailedEndExpr(c.ParticipantEndReason)))
+      .summarize((c) => ({ participants: agg.count(), calls: agg.dcount(c.CorrelationId) }), ["ParticipantEndReason", "ParticipantEndSubCode"])
+      .extend((c) => ({ Direction: pstnDirectionExpr(c.ParticipantEndSubCode, "unknown") }))
+      .extend((c) => ({
+        RaisedBy: fn.iff(c.Direction.eq("unknown"), "Microsoft service", "SBC/operator"),
+        SbcSipCode: fn.iff(c.Direction.eq("unknown"), "", fn.substring(c.ParticipantEndSubCode, 3)),
+      }))
+      .lookup(endCodeTable({ sources, columns: ["Meaning", "Advice"] }), [
+        ["ParticipantEndReason", "Code"],
+        ["ParticipantEndSubCode", "SubCode"],
+      ])
+      .lookup(endCodeFallbackTable(), [["ParticipantEndReason", "Code"]])
+      .projectAs((c) => ({
+        Direction: c.Direction,
+        RaisedBy: c.RaisedBy,
+        EndCode: c.ParticipantEndReason,
+        EndSubCode: c.ParticipantEndSubCode,
+        SbcSipCode: c.SbcSipCode,
+        participants: c.participants,
+        calls: c.calls,
+        Meaning: fn.coalesce(c.Meaning, c.CodeMeaning, "Not in the end-code table"),
+        Advice: fn.coalesce(c.Advice, c.CodeAdvice, "Undocumented code: check SBC logs and the call ID"),
+      }))
+      .orderBy((c) => [
+        [c.participants, "desc"],
+        [c.EndCode, "asc"],
+      ]);
+}
+
 export const pstnFailuresByDirection = defineEntry({
   id: "pstn-failures-by-direction",
   title: "PSTN failures by direction",
@@ -294,34 +339,7 @@ export const pstnFailuresByDirection = defineEntry({
     "the table does not know stay in the result.",
   category: "errors",
   tags: ["pstn", "direct-routing", "sbc", "failures", "end-reason"],
-  query: participants(["callTypes"])
-    .where((c) => c.EndpointType.eq("PSTN").and(isFailedEndExpr(c.ParticipantEndReason)))
-    .summarize((c) => ({ participants: agg.count(), calls: agg.dcount(c.CorrelationId) }), ["ParticipantEndReason", "ParticipantEndSubCode"])
-    .extend((c) => ({ Direction: pstnDirectionExpr(c.ParticipantEndSubCode, "unknown") }))
-    .extend((c) => ({
-      RaisedBy: fn.iff(c.Direction.eq("unknown"), "Microsoft service", "SBC/operator"),
-      SbcSipCode: fn.iff(c.Direction.eq("unknown"), "", fn.substring(c.ParticipantEndSubCode, 3)),
-    }))
-    .lookup(endCodeTable({ sources: ["call-end", "pstn", "service"], columns: ["Meaning", "Advice"] }), [
-      ["ParticipantEndReason", "Code"],
-      ["ParticipantEndSubCode", "SubCode"],
-    ])
-    .lookup(endCodeFallbackTable(), [["ParticipantEndReason", "Code"]])
-    .projectAs((c) => ({
-      Direction: c.Direction,
-      RaisedBy: c.RaisedBy,
-      EndCode: c.ParticipantEndReason,
-      EndSubCode: c.ParticipantEndSubCode,
-      SbcSipCode: c.SbcSipCode,
-      participants: c.participants,
-      calls: c.calls,
-      Meaning: fn.coalesce(c.Meaning, c.CodeMeaning, "Not in the end-code table"),
-      Advice: fn.coalesce(c.Advice, c.CodeAdvice, "Undocumented code: check SBC logs and the call ID"),
-    }))
-    .orderBy((c) => [
-      [c.participants, "desc"],
-      [c.EndCode, "asc"],
-    ]),
+  query: pstnFailuresQuery(),
   visualization: "table",
 });
 

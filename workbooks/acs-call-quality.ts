@@ -393,6 +393,7 @@ const errors = [
     entry: endReasonsTop,
     title: "Top end codes and subcodes, with meaning and what to do",
     noData: NO_CALLS,
+    keepDefaults: ["topN"],
     show: {
       table: {
         formatters: [sipClassIcons, { column: "participants", kind: "bar", palette: "blue" }],

@@ -6,7 +6,7 @@
 import { defineEntry, type CatalogEntry } from "../src/catalog/entry.js";
 import { inWindow, optionalIn } from "../src/catalog/filters.js";
 import { p } from "../src/catalog/parameters.js";
-import { endCodeFallbackTable, endCodeTable, isFailedEndExpr, isUngracefulExpr, pstnDirectionExpr, sipClassExpr } from "../src/errors/index.js";
+import { isFailedEndExpr, isUngracefulExpr } from "../src/errors/index.js";
 import { agg, Expr, fn, from, letTable, lit, param, type Query, type Row } from "../src/kql/index.js";
 import { ACSCallSummary } from "../src/schema/index.js";
 import { argResources, inlinePlaceholder } from "../src/workbook/arg-schema.js";
@@ -14,6 +14,7 @@ import type { TextParam } from "../src/workbook/params.js";
 import { callParticipantsStreams } from "../queries/joins.js";
 import { impactedCalls } from "../queries/quality.js";
 import { participantsPerCall } from "../queries/volume.js";
+import { endReasonsWithMeaningQuery, pstnFailuresQuery } from "../queries/errors.js";
 
 const text = (value: string): Expr<"string"> => new Expr(lit.string(value), "string");
 const n = (value: number): Expr<"long"> => new Expr(lit.long(value), "long");
@@ -99,42 +100,18 @@ export const overviewKpis = defineEntry({
  */
 const WORKBOOK_END_CODE_SOURCES = ["call-end", "service", "pstn"] as const;
 
-/** How many end-reason combinations the workbook lists. */
-export const WORKBOOK_TOP_END_REASONS = 25;
-
 export const endReasonsTop = defineEntry({
   id: "end-reasons-top",
   title: "Top end codes and subcodes, with meaning and advice (workbook)",
   description:
-    `The ${WORKBOOK_TOP_END_REASONS} most frequent (ParticipantEndReason, ParticipantEndSubCode, ResultCategory) combinations ` +
+    "The topN most frequent (ParticipantEndReason, ParticipantEndSubCode, ResultCategory) combinations " +
     "with participants, calls, SIP class, and the meaning and advice of the kit's end-code table, like the catalog's " +
     "end-reasons-with-meaning but with the call-end, service and PSTN lists only (the Web SDK client list is 465 rows); " +
     "client subcodes and unknown pairs fall back to the code-level wording. lookup kind=leftouter keeps codes the table " +
     "does not know.",
   category: "errors",
   tags: ["end-reason", "subcode", "lookup", "workbook"],
-  query: summaryRows()
-    .summarize(
-      (c) => ({ participants: agg.count(), calls: agg.dcount(c.CorrelationId) }),
-      ["ParticipantEndReason", "ParticipantEndSubCode", "ResultCategory"],
-    )
-    .top(WORKBOOK_TOP_END_REASONS, "participants", "desc")
-    .lookup(endCodeTable({ sources: WORKBOOK_END_CODE_SOURCES, columns: ["Meaning", "Advice"] }), [
-      ["ParticipantEndReason", "Code"],
-      ["ParticipantEndSubCode", "SubCode"],
-    ])
-    .lookup(endCodeFallbackTable(), [["ParticipantEndReason", "Code"]])
-    .projectAs((c) => ({
-      EndCode: c.ParticipantEndReason,
-      EndSubCode: c.ParticipantEndSubCode,
-      ResultCategory: c.ResultCategory,
-      SipClass: sipClassExpr(c.ParticipantEndReason),
-      participants: c.participants,
-      calls: c.calls,
-      Meaning: fn.coalesce(c.Meaning, c.CodeMeaning, "Not in the end-code table"),
-      Advice: fn.coalesce(c.Advice, c.CodeAdvice, "Undocumented code: collect client logs and the call ID"),
-    }))
-    .orderBy("participants", "desc"),
+  query: endReasonsWithMeaningQuery(WORKBOOK_END_CODE_SOURCES),
   visualization: "table",
 });
 
@@ -154,36 +131,7 @@ export const pstnFailures = defineEntry({
     "Meaning and Advice come from the PSTN end-reason list, then the code-level wording.",
   category: "errors",
   tags: ["pstn", "direct-routing", "sbc", "failures", "workbook"],
-  query: from(ACSCallSummary)
-    .where(inWindow)
-    .where((c) => optionalIn(c.CallType, p.callTypes))
-    .where((c) => c.EndpointType.eq("PSTN").and(isFailedEndExpr(c.ParticipantEndReason)))
-    .summarize((c) => ({ participants: agg.count(), calls: agg.dcount(c.CorrelationId) }), ["ParticipantEndReason", "ParticipantEndSubCode"])
-    .extend((c) => ({ Direction: pstnDirectionExpr(c.ParticipantEndSubCode, "unknown") }))
-    .extend((c) => ({
-      RaisedBy: fn.iff(c.Direction.eq("unknown"), "Microsoft service", "SBC/operator"),
-      SbcSipCode: fn.iff(c.Direction.eq("unknown"), "", fn.substring(c.ParticipantEndSubCode, 3)),
-    }))
-    .lookup(endCodeTable({ sources: ["pstn"], columns: ["Meaning", "Advice"] }), [
-      ["ParticipantEndReason", "Code"],
-      ["ParticipantEndSubCode", "SubCode"],
-    ])
-    .lookup(endCodeFallbackTable(), [["ParticipantEndReason", "Code"]])
-    .projectAs((c) => ({
-      Direction: c.Direction,
-      RaisedBy: c.RaisedBy,
-      EndCode: c.ParticipantEndReason,
-      EndSubCode: c.ParticipantEndSubCode,
-      SbcSipCode: c.SbcSipCode,
-      participants: c.participants,
-      calls: c.calls,
-      Meaning: fn.coalesce(c.Meaning, c.CodeMeaning, "Not in the end-code table"),
-      Advice: fn.coalesce(c.Advice, c.CodeAdvice, "Undocumented code: check SBC logs and the call ID"),
-    }))
-    .orderBy((c) => [
-      [c.participants, "desc"],
-      [c.EndCode, "asc"],
-    ]),
+  query: pstnFailuresQuery(["pstn"]),
   visualization: "table",
 });
 
