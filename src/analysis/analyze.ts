@@ -19,7 +19,8 @@ const severities: Record<string, Severity> = {
   Information: "information",
 };
 
-function toDiagnostic(code: Kusto.Language.KustoCode, d: Kusto.Language.Diagnostic): KqlDiagnostic {
+/** A Kusto.Language diagnostic as our plain, 1-based {@link KqlDiagnostic}. */
+export function toDiagnostic(code: Kusto.Language.KustoCode, d: Kusto.Language.Diagnostic): KqlDiagnostic {
   const line = { v: 0 };
   const column = { v: 0 };
   code.TryGetLineAndOffset(d.Start, line, column);

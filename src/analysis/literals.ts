@@ -1,5 +1,6 @@
+import { toDiagnostic } from "./analyze.js";
 import { kusto, toArray } from "./kusto-runtime.js";
-import type { KqlDiagnostic, Severity } from "./types.js";
+import type { KqlDiagnostic } from "./types.js";
 
 /** The kind of a literal expression, after Kusto's syntax kinds. */
 export type ParsedLiteralKind =
@@ -103,12 +104,6 @@ function unbox(v: unknown): unknown {
   return v !== null && typeof v === "object" && (v as { $boxed?: boolean }).$boxed ? (v as { v: unknown }).v : v;
 }
 
-const severities: Record<string, Severity> = {
-  Error: "error",
-  Warning: "warning",
-  Suggestion: "suggestion",
-  Information: "information",
-};
 
 /**
  * Parses `kql` (syntax only: fast, no schema needed) and returns every literal expression
@@ -128,20 +123,7 @@ const severities: Record<string, Severity> = {
 export function parseLiteralValues(kql: string): ParsedLiterals {
   const K = kusto();
   const code = K.KustoCode.Parse(kql)!;
-  const diagnostics = toArray(code.GetDiagnostics()).map((d): KqlDiagnostic => {
-    const line = { v: 0 };
-    const column = { v: 0 };
-    code.TryGetLineAndOffset(d.Start, line, column);
-    return {
-      severity: severities[d.Severity ?? ""] ?? "error",
-      code: d.Code ?? "",
-      message: d.Message ?? "",
-      line: line.v,
-      column: column.v,
-      start: d.Start,
-      length: d.Length,
-    };
-  });
+  const diagnostics = toArray(code.GetDiagnostics()).map((d) => toDiagnostic(code, d));
   const out: ParsedLiteral[] = [];
   const k = syntaxKinds();
   const literalKinds = new Map<number, ParsedLiteralKind>([
