@@ -7,6 +7,7 @@ import { workbooks as defaultWorkbooks } from "../../workbooks/index.js";
 import type { CatalogEntry } from "../catalog/entry.js";
 import { CatalogValidationError } from "../catalog/export/validate.js";
 import { CATALOG_JSON, KQL_DIR, NOTEBOOK, writeExports, type ExportReport } from "../catalog/export/write-exports.js";
+import { loadConfig } from "../config/index.js";
 import { synthesize } from "../infra/app.js";
 import type { WorkbookDef } from "../workbook/model.js";
 import { WorkbookError } from "../workbook/render.js";
@@ -143,13 +144,17 @@ export function runBuild(options: BuildOptions, print: (line: string) => void): 
         "queries directory and lints it; pass an existing directory with --queries (default: queries)",
     ]);
   }
+  // The config too: a bad one fails before anything is written (the content checks that
+  // need the exports run again inside synthesize).
+  loadConfig();
+  const workbooks = options.workbooks ?? "workbooks";
   const t0 = performance.now();
   const exported = runExport(options.queries, print);
-  runWorkbooks(options.workbooks ?? "workbooks", print);
+  runWorkbooks(workbooks, print);
   const exportMs = performance.now() - t0;
 
   const t1 = performance.now();
-  const stacks = synthesize(options.outdir);
+  const stacks = synthesize(options.outdir, undefined, { catalogJson: join(options.queries, "catalog.json"), workbooksDir: workbooks });
   const synthMs = performance.now() - t1;
   for (const s of stacks) {
     print(`synth  ${s}: ${resourceCount(options.outdir, s)} resources → ${join(options.outdir, "stacks", s, "cdk.tf.json")}`);

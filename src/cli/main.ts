@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { runBuild, runExport, runWorkbooks, staleWorkbookFiles } from "./build-command.js";
+import { ConfigError } from "../config/index.js";
 import { InputError } from "./input-error.js";
 import { lintPaths } from "./lint-command.js";
 
@@ -73,7 +74,7 @@ export function main(argv: readonly string[]): void {
   try {
     program().parse([...argv], { from: "user" });
   } catch (err) {
-    if (err instanceof InputError) {
+    if (err instanceof InputError || err instanceof ConfigError) {
       for (const p of err.problems) process.stderr.write(`acs-insights: error: ${p}\n`);
       process.exitCode = EXIT_USAGE;
     } else if (err instanceof CommanderError) {

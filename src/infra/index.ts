@@ -1,0 +1,26 @@
+// Public API of the infrastructure: the constructs, the stack, and the app helpers.
+export { CallInsightsStack, shortNameOf } from "./call-insights-stack.js";
+export type { CallInsightsStackProps, StateBackendProps } from "./call-insights-stack.js";
+export { CallLogsWorkspace } from "./workspace.js";
+export type { CallLogsWorkspaceProps } from "./workspace.js";
+export { AcsResource } from "./communication-service.js";
+export type { AcsResourceProps } from "./communication-service.js";
+export { AcsDiagnostics } from "./diagnostics.js";
+export type { AcsDiagnosticsProps } from "./diagnostics.js";
+export { WorkspaceTables, ACS_TABLES } from "./tables.js";
+export type { TableSettings, WorkspaceTablesProps } from "./tables.js";
+export { CallWorkbooks, portalLink } from "./workbooks.js";
+export type { CallWorkbooksProps, WorkbookGallery, WorkbookSpec, WorkbookTemplateSpec } from "./workbooks.js";
+export { CatalogQueryPack, DEFAULT_QUERY_RESOURCE_TYPES } from "./query-pack.js";
+export type { CatalogQueryPackProps, QueryPackQuerySpec } from "./query-pack.js";
+export { CallAlerts, checkWebhookUrl } from "./alerts.js";
+export type { ActionGroupSpec, AlertRuleSpec, CallAlertsProps, EmailReceiver, WebhookReceiver } from "./alerts.js";
+export { ALERT_KINDS, ALERT_KIND_NAMES, alertRuleSpec } from "./alert-kinds.js";
+export type { AlertKind, AlertKindName, AlertSettings } from "./alert-kinds.js";
+export type { LockProps, RoleAssignmentProps } from "./common.js";
+export { TagsAspect, guardSecretOutputs, isTaggable } from "./guards.js";
+export { stableUuid, KIT_UUID_NAMESPACE } from "./naming.js";
+export { bindParameters, loadContent, PROJECT_ROOT } from "./content.js";
+export type { ContentSources, StackContent } from "./content.js";
+export { buildStacks, loadStackInputs, queryPackQuery, stackId, stackPropsFor, synthesize, validateConstructs } from "./app.js";
+export type { StackInputs } from "./app.js";
