@@ -1,32 +1,12 @@
-// The catalog areas joins, volume and reliability: every entry renders to KQL that Kusto.Language
-// accepts with the row type the builder promises, with default and with non-default values for
-// every parameter it uses, and that our linter (analyzer + ACS001–ACS007) has nothing to say about
-// (parameter values only change the leading `let` literals, so one lint run per entry suffices).
+// The catalog areas joins, volume and reliability: the shape of each area and the semantics of
+// its joins and counts. Analyzer validity, lint and row types of every entry, with default and
+// non-default parameters, are checked for the whole catalog in test/catalog/catalog.test.ts.
 import { describe, expect, it } from "vitest";
 import { entries as joins } from "../../queries/joins.js";
 import { entries as reliability } from "../../queries/reliability.js";
 import { entries as volume } from "../../queries/volume.js";
-import { lint } from "../../src/analysis/index.js";
 import type { CatalogEntry } from "../../src/catalog/entry.js";
-import { parametersOf, toKql } from "../../src/kql/index.js";
-import { expectValidQuery } from "../helpers/expect-query.js";
-
-/** A value different from the default for every shared parameter these areas may use. */
-const NON_DEFAULT: Readonly<Record<string, unknown>> = {
-  lookback: "30d",
-  resourceIds: ["/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Communication/CommunicationServices/acs"],
-  callTypes: ["Group"],
-  mediaTypes: ["Audio", "Video"],
-  endpointTypes: ["VoIP", "PSTN"],
-  osNames: ["Windows", "Redacted"],
-  sdkVersions: ["1.32.1.0_stable"],
-  correlationId: "00000000-0000-0000-0000-000000000000",
-  timeBin: "1d",
-  topN: 5,
-  rttPoorMs: 300,
-  jitterPoorMs: 20,
-  packetLossPoorRatio: 0.05,
-};
+import { toKql } from "../../src/kql/index.js";
 
 const areas: readonly (readonly [string, readonly CatalogEntry[]])[] = [
   ["joins", joins],
@@ -34,15 +14,6 @@ const areas: readonly (readonly [string, readonly CatalogEntry[]])[] = [
   ["reliability", reliability],
 ];
 
-/** Values for every parameter the entry uses; fails on a parameter the test does not know. */
-function nonDefaultParams(entry: CatalogEntry): Record<string, unknown> {
-  const params: Record<string, unknown> = {};
-  for (const { name } of parametersOf(entry.query)) {
-    expect(NON_DEFAULT, `${entry.id}: add a non-default value for parameter '${name}'`).toHaveProperty(name);
-    params[name] = NON_DEFAULT[name];
-  }
-  return params;
-}
 
 describe.each(areas)("catalog area %s", (category, list) => {
   it("has entries with unique kebab-case ids, this category, a title, a description and tags", () => {
@@ -57,15 +28,7 @@ describe.each(areas)("catalog area %s", (category, list) => {
     }
   });
 
-  it.each(list.map((e) => [e.id, e] as const))("%s: valid with defaults and with non-default parameters, lint-clean", (_id, entry) => {
-    const kql = expectValidQuery(entry.query);
-    expect(kql).toBe(toKql(entry.query));
-    expect(lint(kql)).toEqual([]);
-
-    const params = nonDefaultParams(entry);
-    const custom = expectValidQuery(entry.query, { params });
-    if (Object.keys(params).length > 0) expect(custom).not.toBe(kql);
-  });
+  // Analyzer validity, lint and row types of every entry: test/catalog/catalog.test.ts.
 });
 
 describe("joins", () => {

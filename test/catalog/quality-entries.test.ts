@@ -59,21 +59,16 @@ describe("quality catalog entries", () => {
   });
 
   describe.each(entries.map((e) => [e.id, e] as const))("%s", (_id, entry) => {
-    it("is valid KQL with the row type the analyzer infers, and lints clean", () => {
-      const kql = expectValidQuery(entry.query);
-      expect(lint(kql)).toEqual([]);
-    });
-
-    it("is valid with a non-default value for every parameter it has", () => {
+    // Analyzer validity, lint and row types of every entry: test/catalog/catalog.test.ts.
+    it("takes a non-default value for every parameter it has", () => {
       const names = parametersOf(entry.query).map((p) => p.name);
       expect(names).toContain("lookback");
       const missing = names.filter((n) => !(n in OTHER_VALUES));
       expect(missing, "add a test value to OTHER_VALUES").toEqual([]);
       const params = Object.fromEntries(names.map((n) => [n, OTHER_VALUES[n]]));
       const base = toKql(entry.query);
-      const kql = expectValidQuery(entry.query, { params });
+      const kql = toKql(entry.query, { params });
       for (const n of names) expect(letLine(kql, n), n).not.toBe(letLine(base, n));
-      expect(lint(kql)).toEqual([]);
     });
   });
 });
