@@ -1,0 +1,128 @@
+// The client-side catalog entries (queries/client.ts): User Facing Diagnostics, Calling SDK API
+// reliability and latency, the End of Call Survey and client media stats. Every entry renders
+// to KQL that Kusto.Language accepts with the row type the builder promises, with default and
+// non-default parameters, and that lint() has nothing to say about; plus what each must show.
+import { describe, expect, it } from "vitest";
+import { API_P95_THRESHOLDS_MS, entries } from "../../queries/client.js";
+import { catalog } from "../../queries/index.js";
+import { lint } from "../../src/analysis/index.js";
+import { parametersOf, toKql } from "../../src/kql/index.js";
+import type { CatalogEntry } from "../../src/catalog/entry.js";
+import { expectValidQuery } from "../helpers/expect-query.js";
+
+const NON_DEFAULT: Readonly<Record<string, unknown>> = {
+  lookback: "30d",
+  resourceIds: ["/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Communication/CommunicationServices/acs"],
+  sdkVersions: ["1.32.1.0_stable"],
+  correlationId: "00000000-0000-0000-0000-000000000000",
+  timeBin: "1d",
+  topN: 5,
+};
+
+function nonDefaultParams(entry: CatalogEntry): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const { name } of parametersOf(entry.query)) {
+    expect(NON_DEFAULT, `${entry.id}: add a non-default value for parameter '${name}'`).toHaveProperty(name);
+    params[name] = NON_DEFAULT[name];
+  }
+  return params;
+}
+
+const byId = new Map(entries.map((e) => [e.id, e]));
+const kqlOf = (id: string) => {
+  const e = byId.get(id);
+  if (!e) throw new Error(`no client entry '${id}'`);
+  return toKql(e.query);
+};
+
+describe("client-side catalog entries", () => {
+  it("are registered in the catalog with unique kebab-case ids, a quality or reliability category, a title, a description and tags", () => {
+    expect(entries.length).toBeGreaterThanOrEqual(8);
+    const ids = catalog.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const e of entries) {
+      expect(catalog).toContain(e);
+      expect(e.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+      expect(["quality", "reliability"]).toContain(e.category);
+      expect(e.title.trim()).not.toBe("");
+      expect(e.description.length, e.id).toBeGreaterThan(80);
+      expect(e.tags.length, e.id).toBeGreaterThan(0);
+      expect(e.visualization, e.id).toBeDefined();
+    }
+  });
+
+  it.each(entries.map((e) => [e.id, e] as const))("%s: valid with defaults and with non-default parameters, lint-clean", (_id, entry) => {
+    const kql = expectValidQuery(entry.query);
+    expect(lint(kql)).toEqual([]);
+    const params = nonDefaultParams(entry);
+    const custom = expectValidQuery(entry.query, { params });
+    expect(lint(custom)).toEqual([]);
+    if (Object.keys(params).length > 0) expect(custom).not.toBe(kql);
+  });
+});
+
+describe("User Facing Diagnostics", () => {
+  it("read the UFD name and state from the payload of UserFacingDiagnostics operations", () => {
+    for (const id of ["ufd-overview", "ufd-by-sdk-version", "ufd-by-os-browser", "ufd-call-timeline"]) {
+      const kql = kqlOf(id);
+      expect(kql).toContain('OperationName == "UserFacingDiagnostics"');
+      expect(kql).toContain('OperationPayload["DiagnosticChanged"]');
+      expect(kql).toContain('OperationPayload["DiagnosticQuality"]');
+    }
+  });
+
+  it("report volume, share of calls affected, recovery rate and time to recover", () => {
+    const cols = Object.keys(byId.get("ufd-overview")!.query.columns);
+    for (const c of ["Ufd", "BadEvents", "AffectedCalls", "AffectedCallsPct", "RecoveryRatePct", "RecoveryP50Sec", "RecoveryP90Sec"]) expect(cols).toContain(c);
+  });
+
+  it("break down by SDK version and by OS and browser through parse_user_agent", () => {
+    expect(Object.keys(byId.get("ufd-by-sdk-version")!.query.columns)).toContain("SdkVersion");
+    const kql = kqlOf("ufd-by-os-browser");
+    expect(kql).toContain('parse_user_agent(UserAgent, "os")');
+    expect(kql).toContain('parse_user_agent(UserAgent, "browser")');
+  });
+
+  it("the timeline is one call's events, in time order", () => {
+    const entry = byId.get("ufd-call-timeline")!;
+    expect(parametersOf(entry.query).map((x) => x.name)).toContain("correlationId");
+    expect(kqlOf("ufd-call-timeline")).toContain("| order by CallClientTimeStamp asc");
+  });
+
+  it("the ACSCallingMetrics recovery rate is deduplicated by TimestampMax over every dimension", () => {
+    expect(kqlOf("ufd-recovery-rate-over-time")).toMatch(/summarize arg_max\(TimestampMax, \*\) by _ResourceId, TimestampBin, MetricName, .*DeviceOsVersionMinor\n/);
+  });
+});
+
+describe("SDK API reliability and latency", () => {
+  it("count expected errors as success, and say so", () => {
+    for (const id of ["sdk-api-reliability", "sdk-api-reliability-day-over-day"]) {
+      expect(kqlOf(id)).toContain('ResultType startswith "Expected"');
+      expect(byId.get(id)!.description).toMatch(/ExpectedError counts as success/);
+    }
+  });
+
+  it("latency: P50/P90/P95/P99 per scenario against the documented P95 thresholds from a datatable", () => {
+    const kql = kqlOf("sdk-api-latency-percentiles");
+    expect(kql).toContain("(P50Ms, P90Ms, P95Ms, P99Ms) = percentiles(DurationMs, 50, 90, 95, 99)");
+    expect(kql).toMatch(/percentiles\(DurationMs, [^\n]* by Scenario\n/);
+    expect(kql).toContain("datatable(Scenario:string, P95ThresholdMs:long)");
+    for (const [scenario, ms] of Object.entries(API_P95_THRESHOLDS_MS)) expect(kql).toContain(`"${scenario}", ${ms}`);
+    expect(API_P95_THRESHOLDS_MS).toMatchObject({ Join: 5000, StartCall: 1000, StartVideo: 7000, AcceptIncomingCall: 3000 });
+  });
+});
+
+describe("End of Call Survey and media stats", () => {
+  it("normalise ratings to each row's own bounds", () => {
+    expect(kqlOf("survey-rating-distribution")).toContain("OverallRatingScoreLowerBound");
+    expect(kqlOf("survey-rating-summary")).toContain("OverallRatingScoreThreshold");
+  });
+
+  it("split the issue lists with a bounded mv-expand", () => {
+    expect(kqlOf("survey-issue-frequency")).toMatch(/split\(Issues, ","\)[\s\S]*mv-expand Issue to typeof\(string\) limit \d+/);
+  });
+
+  it("media stats: distributions per metric, media type and direction", () => {
+    expect(kqlOf("media-stats-distribution")).toContain("by MetricName, MediaStreamType, MediaStreamDirection");
+  });
+});
