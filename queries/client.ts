@@ -9,7 +9,9 @@
 import { defineEntry, type CatalogEntry } from "../src/catalog/entry.js";
 import { inWindow, optionalIn } from "../src/catalog/filters.js";
 import { p } from "../src/catalog/parameters.js";
-import { agg, datatable, Expr, fn, from, letTable, lit, val, type Cols, type Query, type Row } from "../src/kql/index.js";
+import { endCodeTable } from "../src/errors/kql.js";
+import { agg, Expr, fn, from, letTable, lit, val, type Cols, type Query, type Row } from "../src/kql/index.js";
+import { classifiedStreams } from "./quality.js";
 import { ACSCallClientMediaStatsTimeSeries, ACSCallClientOperations, ACSCallingMetrics, ACSCallSurvey, type ColumnTypesOf } from "../src/schema/index.js";
 
 // ---------------------------------------------------------------------------------------
@@ -331,6 +333,41 @@ export const ufdRecoveryRateOverTime = defineEntry({
   visualization: "timechart",
 });
 
+export const ufdByPlatform = defineEntry({
+  id: "ufd-by-platform",
+  title: "User Facing Diagnostics by platform (ACSCallingMetrics)",
+  description:
+    "Each User Facing Diagnostic broken down by SDK platform (Web, iOS, Android, Windows): legs on which it fired, legs " +
+    "that recovered and the recovery rate, over the whole window, from the UFD metrics of ACSCallingMetrics " +
+    "(reliability/api/UFD/recovery/<UFD>, Legs = sum(LegsDcount), RecoveredLegs = sum(SuccessLegsDcount)), as the " +
+    "Insights UFD tab's platform pie does. ACSCallClientOperations has no platform column, so the platform is taken " +
+    "from ACSCallingMetrics.Platform, which Microsoft derives for the pre-aggregated bins, rather than guessed from " +
+    "the user agent (native SDKs log none; the OS and browser split from the user agent is in ufd-by-os-browser). " +
+    "Rows are first deduplicated to the latest emission per daily bin and combination of dimensions " +
+    "(arg_max(TimestampMax, *) by every dimension), as in ufd-recovery-rate-over-time; an empty Platform is shown as " +
+    "'Unknown'. Legs are summed over daily bins, so a leg active on two days counts twice. Filter: sdkVersions.",
+  category: "quality",
+  tags: ["ufd", "user-facing-diagnostics", "platform", "breakdown", "recovery", "calling-metrics", "dedupe"],
+  query: from(ACSCallingMetrics)
+    .where((c) => inWindow(c).and(c.TimestampBin.ge(fn.startofday(fn.ago(p.lookback)))))
+    .where((c) => c.MetricName.startsWith(UFD_RECOVERY_PREFIX).and(optionalIn(c.SdkVersion, p.sdkVersions)))
+    .latestBy("TimestampMax", METRIC_DIMENSIONS)
+    .projectAs((c) => ({
+      Ufd: fn.substring(c.MetricName, UFD_RECOVERY_PREFIX.length),
+      Platform: fn.iff(fn.isempty(c.Platform), text("Unknown"), c.Platform),
+      LegsDcount: c.LegsDcount,
+      SuccessLegsDcount: c.SuccessLegsDcount,
+    }))
+    .summarize((c) => ({ Legs: agg.sum(c.LegsDcount), RecoveredLegs: agg.sum(c.SuccessLegsDcount) }), ["Ufd", "Platform"])
+    .where((c) => c.Legs.gt(0n))
+    .extend((c) => ({ RecoveryRatePct: percent(c.RecoveredLegs, c.Legs) }))
+    .orderBy((c) => [
+      [c.Ufd, "asc"],
+      [c.Legs, "desc"],
+    ]),
+  visualization: "table",
+});
+
 // ---------------------------------------------------------------------------------------
 // 2. SDK API reliability and latency (raw ACSCallClientOperations)
 // ---------------------------------------------------------------------------------------
@@ -455,29 +492,46 @@ export const sdkApiReliabilityDayOverDay = defineEntry({
   visualization: "timechart",
 });
 
-/** The documented P95 thresholds as an inline table. */
-const p95Thresholds = datatable(
-  { Scenario: "string", P95ThresholdMs: "long" },
-  Object.entries(API_P95_THRESHOLDS_MS).map(([Scenario, ms]) => ({ Scenario, P95ThresholdMs: ms })),
-);
+/**
+ * The threshold parameter of each scenario in {@link API_P95_THRESHOLDS_MS} (their defaults
+ * are those values), so a team can hold its own SLOs without editing the query.
+ */
+export const API_P95_THRESHOLD_PARAMS = {
+  CallAgentInit: p.callAgentInitP95Ms,
+  HandleIncomingCall: p.handleIncomingCallP95Ms,
+  AcceptIncomingCall: p.acceptIncomingCallP95Ms,
+  Join: p.joinP95Ms,
+  StartCall: p.startCallP95Ms,
+  StartVideo: p.startVideoP95Ms,
+  StopVideo: p.stopVideoP95Ms,
+} as const satisfies Record<keyof typeof API_P95_THRESHOLDS_MS, unknown>;
+
+const nullLong = new Expr(lit.nullOf("long"), "long");
+
+/** `case(Scenario == "CallAgentInit", callAgentInitP95Ms, ...)`: the threshold parameter of a scenario. */
+const p95ThresholdOf = (scenario: Expr<"string">): Expr<"long"> =>
+  fn.case<"long", Expr<"long">>(
+    Object.entries(API_P95_THRESHOLD_PARAMS).map(([name, threshold]) => [scenario.eq(name), threshold] as const),
+    nullLong,
+  );
 
 export const sdkApiLatencyPercentiles = defineEntry({
   id: "sdk-api-latency-percentiles",
   title: "Calling SDK API latency percentiles against Microsoft's P95 thresholds",
   description:
     "P50, P90, P95 and P99 of DurationMs (the time the SDK operation took to succeed or fail) per API scenario from " +
-    "ACSCallClientOperations, next to Microsoft's recommended P95 time to resolve (Insights Performance tab: " +
-    "CallAgentInit 2 s, HandleIncomingCall 2 s, AcceptIncomingCall 3 s, Join 5 s, StartCall 1 s, StartVideo 7 s, " +
-    "StopVideo 1 s). P95WithinThreshold says whether the scenario meets it and OverThresholdPct is the share of " +
-    "operations slower than the threshold. All operations with a duration count, failed ones too (a timeout is slow " +
-    "as well). The thresholds are an inline datatable looked up (kind=leftouter) by scenario, not parameters; every " +
-    "scenario queried has one. Slowest P95 relative to its threshold first. Filter: sdkVersions.",
+    "ACSCallClientOperations, next to the recommended P95 time to resolve, one parameter per scenario with Microsoft's " +
+    "values (Insights Performance tab) as defaults: callAgentInitP95Ms 2000, handleIncomingCallP95Ms 2000, " +
+    "acceptIncomingCallP95Ms 3000, joinP95Ms 5000, startCallP95Ms 1000, startVideoP95Ms 7000, stopVideoP95Ms 1000. " +
+    "P95WithinThreshold says whether the scenario meets it and OverThresholdPct is the share of operations slower than " +
+    "the threshold. All operations with a duration count, failed ones too (a timeout is slow as well). Each operation " +
+    "gets its scenario's threshold through a case() over the scenario (every scenario queried has one). Slowest P95 " +
+    "relative to its threshold first. Filter: sdkVersions.",
   category: "reliability",
   tags: ["performance", "latency", "percentiles", "sdk", "api", "threshold", "ACSCallClientOperations"],
   query: clientOps()
     .where((c) => c.OperationName.in(Object.keys(API_P95_THRESHOLDS_MS)).and(fn.isnotnull(c.DurationMs)))
-    .projectAs((c) => ({ Scenario: c.OperationName, DurationMs: c.DurationMs }))
-    .lookup(p95Thresholds, ["Scenario"])
+    .projectAs((c) => ({ Scenario: c.OperationName, DurationMs: c.DurationMs, P95ThresholdMs: p95ThresholdOf(c.OperationName) }))
     .summarize(
       (c) => ({
         Operations: agg.count(),
@@ -499,6 +553,86 @@ export const sdkApiLatencyPercentiles = defineEntry({
       OverThresholdPct: percent(c.OverThreshold, c.Operations),
     }))
     .orderBy((c) => [[c.P95Ms.times(1).div(c.P95ThresholdMs), "desc"]]),
+  visualization: "table",
+});
+
+/**
+ * Failed scenario operations (not a success by {@link isSuccess}) with the Code, SubCode and
+ * ResultCategory the SDK logged in OperationPayload (as strings; "" when absent).
+ */
+function failedScenarioOps() {
+  return clientOps()
+    .where((c) => c.OperationName.in([...API_SCENARIOS]).and(fn.isnotempty(c.ResultType)))
+    .where((c) => isSuccess(c).not())
+    .projectAs((c) => ({
+      Scenario: c.OperationName,
+      CallId: c.CallId,
+      Code: payload(c, "Code"),
+      SubCode: payload(c, "SubCode"),
+      LoggedCategory: payload(c, "ResultCategory"),
+    }));
+}
+
+/** Failures per scenario and (Code, SubCode); referenced twice (rows and ranks), so materialized. */
+const failingSubcodes = letTable(
+  "failingSubcodes",
+  failedScenarioOps().summarize(
+    (c) => ({ Failures: agg.count(), FailedCalls: agg.dcount(c.CallId), LoggedCategory: agg.take_any(c.LoggedCategory) }),
+    ["Scenario", "Code", "SubCode"],
+  ),
+  { materialize: true },
+);
+
+export const sdkApiTopFailingSubcodes = defineEntry({
+  id: "sdk-api-top-failing-subcodes",
+  title: "Calling SDK API: top failing subcodes per scenario, with meaning and advice",
+  description:
+    "For each Calling SDK API scenario (StartCall, AcceptIncomingCall, Join, StartVideo, StopVideo, CreateView, " +
+    "CallAgentInit), the topN (Code, SubCode) pairs of its failed operations in the raw ACSCallClientOperations, read " +
+    "from OperationPayload.Code / SubCode: failures, calls affected, the share of the scenario's failures, and the " +
+    "ResultCategory, Meaning and Advice of the subcode from the error dataset's Web Calling SDK client subcode table " +
+    "(src/errors, source 'client'; the SDK-logged OperationPayload.ResultCategory when the table does not know the pair). " +
+    `A failure is an operation that is not a success in the sense of sdk-api-reliability: ${RELIABILITY_HOW} Failures ` +
+    "without a subcode show SubCode ''. Rank 1 is the scenario's most frequent failure; ranks come from joining the " +
+    "materialized per-subcode table to itself kind=inner on Scenario (each row meets every row of its scenario, itself " +
+    "included, so none is lost) and counting the rows with more failures. The subcode table is a lookup kind=leftouter " +
+    "(unknown pairs keep their row, with empty Meaning and Advice) and holds only the client rows, which makes this " +
+    "entry's KQL large (about 85 KB) but self-contained. Filter: sdkVersions, topN.",
+  category: "reliability",
+  tags: ["reliability", "scenario", "sdk", "api", "subcode", "errors", "top-issues", "ACSCallClientOperations"],
+  query: from(failingSubcodes)
+    .join(
+      "inner",
+      from(failingSubcodes).projectAs((c) => ({ Scenario: c.Scenario, OtherFailures: c.Failures })),
+      ["Scenario"],
+    )
+    .summarize(
+      (c) => ({
+        Rank: agg.countif(c.OtherFailures.gt(c.Failures)),
+        ScenarioFailures: agg.sum(c.OtherFailures),
+      }),
+      ["Scenario", "Code", "SubCode", "Failures", "FailedCalls", "LoggedCategory"],
+    )
+    .extend((c) => ({ Rank: c.Rank.plus(1n) }))
+    .where((c) => c.Rank.le(p.topN))
+    .lookup(endCodeTable({ sources: ["client"], columns: ["ResultCategory", "Meaning", "Advice"] }), ["Code", "SubCode"])
+    .projectAs((c) => ({
+      Scenario: c.Scenario,
+      Rank: c.Rank,
+      Code: c.Code,
+      SubCode: c.SubCode,
+      Failures: c.Failures,
+      FailedCalls: c.FailedCalls,
+      ScenarioFailuresPct: percent(c.Failures, c.ScenarioFailures),
+      ResultCategory: fn.iff(fn.isempty(c.ResultCategory), c.LoggedCategory, c.ResultCategory),
+      Meaning: c.Meaning,
+      Advice: c.Advice,
+    }))
+    .orderBy((c) => [
+      [c.Scenario, "asc"],
+      [c.Rank, "asc"],
+      [c.SubCode, "asc"],
+    ]),
   visualization: "table",
 });
 
@@ -526,6 +660,13 @@ function aspectColumns(c: SurveyCols, aspect: SurveyAspect) {
   }
 }
 
+/** `1 + 4 * (score - lower) / (upper - lower)`, rounded to 2 places; lower 1 and upper 5 when missing or inconsistent. */
+function normalisedScore(c: ReturnType<typeof aspectColumns>) {
+  const lower = fn.iff(fn.isnull(c.lower), val.int(1), c.lower);
+  const upper = fn.iff(fn.isnull(c.upper).or(c.upper.le(lower)), val.int(5), c.upper);
+  return fn.round(fn.toreal(c.score).minus(lower).times(4).div(upper.minus(lower)).plus(1), 2);
+}
+
 /**
  * One row per rated aspect of a survey: the score normalised to 1–5 within the row's own
  * bounds, `1 + 4 * (score - lower) / (upper - lower)` (lower 1 and upper 5 when missing or
@@ -536,13 +677,11 @@ function surveyRatings(aspect: SurveyAspect) {
     .where(inWindow)
     .projectAs((row) => {
       const c = aspectColumns(row, aspect);
-      const lower = fn.iff(fn.isnull(c.lower), val.int(1), c.lower);
-      const upper = fn.iff(fn.isnull(c.upper).or(c.upper.le(lower)), val.int(5), c.upper);
       return {
         Aspect: text(aspect),
         SurveyId: row.SurveyId,
         Score: c.score,
-        Normalised: fn.round(fn.toreal(c.score).minus(lower).times(4).div(upper.minus(lower)).plus(1), 2),
+        Normalised: normalisedScore(c),
         BelowThreshold: fn.iff(fn.isnull(c.threshold), val.bool(false), c.score.le(c.threshold)),
         HasThreshold: fn.isnotnull(c.threshold),
       };
@@ -672,6 +811,88 @@ export const surveyIssueFrequency = defineEntry({
   visualization: "columnchart",
 });
 
+/** Normalised Overall rating band, as Call Diagnostics classifies ratings (§5.2). */
+const ratingBandOf = (rating: Expr<"real">) =>
+  fn.case(
+    [
+      [rating.ge(4.5), "Good"],
+      [rating.ge(3), "Average"],
+    ],
+    "Poor",
+  );
+
+export const surveyRatingVsStreamQuality = defineEntry({
+  id: "survey-rating-vs-stream-quality",
+  title: "End of Call Survey: overall rating against the call's stream quality",
+  description:
+    "Whether poor network metrics match poor ratings: each surveyed call's Overall rating (normalised to 1–5 within " +
+    "each row's own bounds, as in survey-rating-distribution, averaged over the call's responses) is joined to the " +
+    "call's stream quality from ACSCallDiagnostics (classified-streams rules and thresholds, as in " +
+    "stream-quality-classification: streams, poor streams, average jitter, packet loss and round-trip time). One row " +
+    "per rating band (Good ≥ 4.5, Average ≥ 3, Poor below, as Call Diagnostics classifies ratings): surveyed calls, " +
+    "calls with at least one poor stream and their share, the average share of poor streams and the average network " +
+    "metrics. If poor ratings go with poor streams, PoorNetworkCallsPct rises from Good to Poor. The survey's CallId is " +
+    "the call id (the CorrelationId of ACSCallDiagnostics). Both sides are summarized per call first and joined " +
+    "kind=inner on it: only calls with both a rating and media diagnostics can be compared; a left-outer join would " +
+    "count surveyed calls without diagnostics as calls without poor streams. Filters: mediaTypes, endpointTypes and the " +
+    "quality thresholds (streams side).",
+  category: "quality",
+  tags: ["survey", "rating", "quality", "network", "correlation", "ACSCallSurvey", "ACSCallDiagnostics"],
+  query: from(ACSCallSurvey)
+    .where(inWindow)
+    .projectAs((row) => ({ CallId: row.CallId, Score: row.OverallRatingScore, Normalised: normalisedScore(aspectColumns(row, "Overall")) }))
+    .where((c) => fn.isnotnull(c.Score).and(fn.isnotempty(c.CallId)))
+    .summarize((c) => ({ Rating: agg.avg(c.Normalised) }), ["CallId"])
+    .join(
+      "inner",
+      classifiedStreams().summarize(
+        (c) => ({
+          Streams: agg.count(),
+          PoorStreams: agg.countif(c.IsPoor),
+          JitterAvgMs: agg.avg(c.JitterAvg),
+          PacketLossRateAvg: agg.avg(c.PacketLossRateAvg),
+          RoundTripTimeAvgMs: agg.avg(c.RoundTripTimeAvg),
+        }),
+        ["CorrelationId"],
+      ),
+      [["CallId", "CorrelationId"]],
+    )
+    .projectAs((c) => ({
+      RatingBand: ratingBandOf(c.Rating),
+      Rating: c.Rating,
+      PoorNetwork: c.PoorStreams.gt(0n),
+      PoorStreamsPct: percent(c.PoorStreams, c.Streams),
+      JitterAvgMs: c.JitterAvgMs,
+      PacketLossRateAvg: c.PacketLossRateAvg,
+      RoundTripTimeAvgMs: c.RoundTripTimeAvgMs,
+    }))
+    .summarize(
+      (c) => ({
+        SurveyedCalls: agg.count(),
+        AvgRating: agg.avg(c.Rating),
+        PoorNetworkCalls: agg.countif(c.PoorNetwork),
+        AvgPoorStreamsPct: agg.avg(c.PoorStreamsPct),
+        JitterAvgMs: agg.avg(c.JitterAvgMs),
+        PacketLossRateAvg: agg.avg(c.PacketLossRateAvg),
+        RoundTripTimeAvgMs: agg.avg(c.RoundTripTimeAvgMs),
+      }),
+      ["RatingBand"],
+    )
+    .projectAs((c) => ({
+      RatingBand: c.RatingBand,
+      SurveyedCalls: c.SurveyedCalls,
+      AvgRating: fn.round(c.AvgRating, 2),
+      PoorNetworkCalls: c.PoorNetworkCalls,
+      PoorNetworkCallsPct: percent(c.PoorNetworkCalls, c.SurveyedCalls),
+      AvgPoorStreamsPct: fn.round(c.AvgPoorStreamsPct, 2),
+      JitterAvgMs: fn.round(c.JitterAvgMs, 2),
+      PacketLossRateAvg: fn.round(c.PacketLossRateAvg, 4),
+      RoundTripTimeAvgMs: fn.round(c.RoundTripTimeAvgMs, 2),
+    }))
+    .orderBy("AvgRating", "desc"),
+  visualization: "table",
+});
+
 // ---------------------------------------------------------------------------------------
 // 4. Client media statistics
 // ---------------------------------------------------------------------------------------
@@ -712,6 +933,57 @@ export const mediaStatsDistribution = defineEntry({
   visualization: "table",
 });
 
+/** The media-stats metrics the worst-intervals view puts side by side, per interval. */
+const WORST_INTERVAL_METRICS = ["JitterInMs", "Bitrate", "PacketsPerSecond"] as const;
+
+export const mediaStatsWorstIntervals = defineEntry({
+  id: "media-stats-worst-intervals",
+  title: "One call: the worst client media-stats intervals (highest jitter)",
+  description:
+    "The topN 10-second intervals of one call (parameter correlationId, matched case-insensitively against " +
+    "ACSCallClientMediaStatsTimeSeries.CallId) with the highest average jitter (MetricName JitterInMs), per " +
+    "participant, remote participant, media type and direction, with the bitrate and packets per second of the same " +
+    "stream and interval beside it, so a jitter spike can be read against a bitrate drop. The metrics of one interval " +
+    "are put side by side with avgif per MetricName; intervals without a jitter sample are left out. Jitter is used " +
+    "because it is the one loss-like metric whose name the documentation gives (no packet-loss metric name is " +
+    "published for this table). Highest jitter first (top). Filter: correlationId, topN.",
+  category: "quality",
+  tags: ["media-stats", "client", "jitter", "worst-intervals", "call", "drill-down", "ACSCallClientMediaStatsTimeSeries"],
+  query: from(ACSCallClientMediaStatsTimeSeries)
+    .where(inWindow)
+    .where((c) =>
+      fn
+        .isnotempty(p.correlationId)
+        .and(c.CallId.eqCi(p.correlationId))
+        .and(c.MetricName.in([...WORST_INTERVAL_METRICS]))
+        .and(fn.isnotnull(c.Average)),
+    )
+    .summarize(
+      (c) => ({
+        JitterAvgMs: agg.avgif(c.Average, c.MetricName.eq("JitterInMs")),
+        JitterMaxMs: agg.avgif(c.Maximum, c.MetricName.eq("JitterInMs")),
+        HasJitter: agg.countif(c.MetricName.eq("JitterInMs")),
+        BitrateAvg: agg.avgif(c.Average, c.MetricName.eq("Bitrate")),
+        PacketsPerSecondAvg: agg.avgif(c.Average, c.MetricName.eq("PacketsPerSecond")),
+      }),
+      ["CallClientTimeStamp", "ParticipantId", "RemoteParticipantId", "MediaStreamType", "MediaStreamDirection"],
+    )
+    .where((c) => c.HasJitter.gt(0n))
+    .projectAs((c) => ({
+      CallClientTimeStamp: c.CallClientTimeStamp,
+      ParticipantId: c.ParticipantId,
+      RemoteParticipantId: c.RemoteParticipantId,
+      MediaStreamType: c.MediaStreamType,
+      MediaStreamDirection: c.MediaStreamDirection,
+      JitterAvgMs: fn.round(c.JitterAvgMs, 2),
+      JitterMaxMs: fn.round(c.JitterMaxMs, 2),
+      BitrateAvg: fn.round(c.BitrateAvg, 0),
+      PacketsPerSecondAvg: fn.round(c.PacketsPerSecondAvg, 2),
+    }))
+    .top(p.topN, "JitterAvgMs", "desc"),
+  visualization: "table",
+});
+
 /** Catalog entries of the client-side analyses (categories quality and reliability). */
 export const entries: readonly CatalogEntry[] = [
   ufdOverview,
@@ -719,11 +991,15 @@ export const entries: readonly CatalogEntry[] = [
   ufdByOsBrowser,
   ufdCallTimeline,
   ufdRecoveryRateOverTime,
+  ufdByPlatform,
   sdkApiReliability,
   sdkApiReliabilityDayOverDay,
   sdkApiLatencyPercentiles,
+  sdkApiTopFailingSubcodes,
   surveyRatingDistribution,
   surveyRatingSummary,
   surveyIssueFrequency,
+  surveyRatingVsStreamQuality,
   mediaStatsDistribution,
+  mediaStatsWorstIntervals,
 ];

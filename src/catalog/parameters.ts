@@ -51,6 +51,21 @@ export const p = {
   timeBin: param.timespan("timeBin", "1h"),
   /** How many rows a top-N query returns. */
   topN: param.long("topN", 20),
+
+  /** Recommended P95 time for CallAgentInit, ms (Microsoft: 2000). */
+  callAgentInitP95Ms: param.long("callAgentInitP95Ms", 2000),
+  /** Recommended P95 time for HandleIncomingCall, ms (Microsoft: 2000). */
+  handleIncomingCallP95Ms: param.long("handleIncomingCallP95Ms", 2000),
+  /** Recommended P95 time for AcceptIncomingCall, ms (Microsoft: 3000). */
+  acceptIncomingCallP95Ms: param.long("acceptIncomingCallP95Ms", 3000),
+  /** Recommended P95 time for Join, ms (Microsoft: 5000). */
+  joinP95Ms: param.long("joinP95Ms", 5000),
+  /** Recommended P95 time for StartCall, ms (Microsoft: 1000). */
+  startCallP95Ms: param.long("startCallP95Ms", 1000),
+  /** Recommended P95 time for StartVideo, ms (Microsoft: 7000). */
+  startVideoP95Ms: param.long("startVideoP95Ms", 7000),
+  /** Recommended P95 time for StopVideo, ms (Microsoft: 1000). */
+  stopVideoP95Ms: param.long("stopVideoP95Ms", 1000),
 } as const;
 
 /** One-line documentation of every catalog parameter, keyed by parameter name. */
@@ -77,4 +92,11 @@ export const parameterDocs: Readonly<Record<string, string>> = {
   videoBitratePoorBps: "Video bitrate below which a video stream is poor, bit/s (Microsoft: 150000).",
   timeBin: "Bin size for charts over time (timespan, e.g. 1h).",
   topN: "How many rows a top-N query returns.",
+  callAgentInitP95Ms: "Recommended P95 latency of CallAgentInit, ms (Microsoft: 2000).",
+  handleIncomingCallP95Ms: "Recommended P95 latency of HandleIncomingCall, ms (Microsoft: 2000).",
+  acceptIncomingCallP95Ms: "Recommended P95 latency of AcceptIncomingCall, ms (Microsoft: 3000).",
+  joinP95Ms: "Recommended P95 latency of Join, ms (Microsoft: 5000).",
+  startCallP95Ms: "Recommended P95 latency of StartCall, ms (Microsoft: 1000).",
+  startVideoP95Ms: "Recommended P95 latency of StartVideo, ms (Microsoft: 7000).",
+  stopVideoP95Ms: "Recommended P95 latency of StopVideo, ms (Microsoft: 1000).",
 };

@@ -3,11 +3,12 @@
 // to KQL that Kusto.Language accepts with the row type the builder promises, with default and
 // non-default parameters, and that lint() has nothing to say about; plus what each must show.
 import { describe, expect, it } from "vitest";
-import { API_P95_THRESHOLDS_MS, entries } from "../../queries/client.js";
+import { API_P95_THRESHOLD_PARAMS, API_P95_THRESHOLDS_MS, entries } from "../../queries/client.js";
 import { catalog } from "../../queries/index.js";
 import { lint } from "../../src/analysis/index.js";
 import { parametersOf, toKql } from "../../src/kql/index.js";
 import type { CatalogEntry } from "../../src/catalog/entry.js";
+import type { ParamNode } from "../../src/kql/ast/index.js";
 import { expectValidQuery } from "../helpers/expect-query.js";
 
 const NON_DEFAULT: Readonly<Record<string, unknown>> = {
@@ -17,6 +18,27 @@ const NON_DEFAULT: Readonly<Record<string, unknown>> = {
   correlationId: "00000000-0000-0000-0000-000000000000",
   timeBin: "1d",
   topN: 5,
+  mediaTypes: ["Video"],
+  endpointTypes: ["VoIP"],
+  rttPoorMs: 400,
+  jitterPoorMs: 25,
+  packetLossPoorRatio: 0.05,
+  jitterBufferPoorMs: 150,
+  healedRatioPoor: 0.05,
+  videoFrameRatePoorFps: 10,
+  screenFrameRatePoorFps: 2,
+  videoResolutionPoorPx: 360,
+  screenResolutionPoorPx: 720,
+  videoFreezePoorMs: 5000,
+  screenFreezePoorMs: 20000,
+  videoBitratePoorBps: 200000,
+  callAgentInitP95Ms: 1500,
+  handleIncomingCallP95Ms: 1500,
+  acceptIncomingCallP95Ms: 2500,
+  joinP95Ms: 4000,
+  startCallP95Ms: 800,
+  startVideoP95Ms: 6000,
+  stopVideoP95Ms: 800,
 };
 
 function nonDefaultParams(entry: CatalogEntry): Record<string, unknown> {
@@ -102,13 +124,48 @@ describe("SDK API reliability and latency", () => {
     }
   });
 
-  it("latency: P50/P90/P95/P99 per scenario against the documented P95 thresholds from a datatable", () => {
+  it("latency: P50/P90/P95/P99 per scenario against the documented P95 thresholds, as parameters", () => {
+    const entry = byId.get("sdk-api-latency-percentiles")!;
     const kql = kqlOf("sdk-api-latency-percentiles");
     expect(kql).toContain("(P50Ms, P90Ms, P95Ms, P99Ms) = percentiles(DurationMs, 50, 90, 95, 99)");
     expect(kql).toMatch(/percentiles\(DurationMs, [^\n]* by Scenario\n/);
-    expect(kql).toContain("datatable(Scenario:string, P95ThresholdMs:long)");
-    for (const [scenario, ms] of Object.entries(API_P95_THRESHOLDS_MS)) expect(kql).toContain(`"${scenario}", ${ms}`);
+    expect(kql).not.toContain("datatable");
+    const params = new Map(parametersOf(entry.query).map((x) => [x.name, x]));
+    for (const [scenario, ms] of Object.entries(API_P95_THRESHOLDS_MS)) {
+      const name = (API_P95_THRESHOLD_PARAMS[scenario as keyof typeof API_P95_THRESHOLDS_MS].node as ParamNode).name;
+      expect(kql).toMatch(new RegExp(`OperationName == "${scenario}", ${name}\\b`));
+      expect(params.get(name), name).toMatchObject({ type: "long" });
+      expect(toKql(entry.query, { params: { [name]: ms } })).toBe(kql);
+      expect(toKql(entry.query, { params: { [name]: ms + 1 } })).toContain(`${ms + 1}`);
+    }
     expect(API_P95_THRESHOLDS_MS).toMatchObject({ Join: 5000, StartCall: 1000, StartVideo: 7000, AcceptIncomingCall: 3000 });
+  });
+
+  it("top failing subcodes: failures from the payload's Code/SubCode, ranked per scenario, explained by the client rows of the error dataset", () => {
+    const entry = byId.get("sdk-api-top-failing-subcodes")!;
+    const kql = kqlOf("sdk-api-top-failing-subcodes");
+    expect(kql).toContain('OperationPayload["SubCode"]');
+    expect(kql).toContain("materialize(");
+    expect(kql).toMatch(/join kind=inner/);
+    expect(kql).toContain("| extend Rank = Rank + 1\n| where Rank <= topN");
+    expect(kql).toMatch(/lookup kind=leftouter \(\s*datatable\(Code:string, SubCode:string, ResultCategory:string, Meaning:string, Advice:string\)/);
+    // only the client source: a client subcode is in, a service-only subcode (§4.3, 7000) is not
+    expect(kql).toContain('"40101"');
+    expect(kql).not.toMatch(/"0", "7000"/);
+    expect(kql.length).toBeLessThan(120_000);
+    for (const c of ["Scenario", "Rank", "Code", "SubCode", "Failures", "ScenarioFailuresPct", "ResultCategory", "Meaning", "Advice"]) {
+      expect(Object.keys(entry.query.columns)).toContain(c);
+    }
+  });
+});
+
+describe("UFD by platform", () => {
+  it("comes from ACSCallingMetrics.Platform, deduplicated, and says why", () => {
+    const entry = byId.get("ufd-by-platform")!;
+    const kql = kqlOf("ufd-by-platform");
+    expect(kql).toMatch(/summarize arg_max\(TimestampMax, \*\) by _ResourceId, TimestampBin, MetricName, .*DeviceOsVersionMinor\n/);
+    expect(kql).toMatch(/by Ufd, Platform\n/);
+    expect(entry.description).toMatch(/ACSCallClientOperations has no platform column/);
   });
 });
 
@@ -124,5 +181,22 @@ describe("End of Call Survey and media stats", () => {
 
   it("media stats: distributions per metric, media type and direction", () => {
     expect(kqlOf("media-stats-distribution")).toContain("by MetricName, MediaStreamType, MediaStreamDirection");
+  });
+
+  it("survey vs stream quality: per-call ratings joined kind=inner to per-call stream quality on CallId = CorrelationId", () => {
+    const entry = byId.get("survey-rating-vs-stream-quality")!;
+    const kql = kqlOf("survey-rating-vs-stream-quality");
+    expect(kql).toMatch(/by CallId\n\| join kind=inner \(/);
+    expect(kql).toMatch(/by CorrelationId\n\) on \$left\.CallId == \$right\.CorrelationId/);
+    expect(entry.description).toMatch(/kind=inner/);
+    expect(Object.keys(entry.query.columns)).toEqual(expect.arrayContaining(["RatingBand", "SurveyedCalls", "PoorNetworkCallsPct"]));
+  });
+
+  it("worst intervals: one call, top topN intervals by jitter", () => {
+    const entry = byId.get("media-stats-worst-intervals")!;
+    const kql = kqlOf("media-stats-worst-intervals");
+    expect(parametersOf(entry.query).map((x) => x.name)).toEqual(expect.arrayContaining(["correlationId", "topN"]));
+    expect(kql).toContain("CallId =~ correlationId");
+    expect(kql).toMatch(/\| top topN by JitterAvgMs desc\s*$/);
   });
 });
