@@ -1,5 +1,5 @@
-// The ACS call-quality workbook: Overview, Volume, Quality, Errors, Call details and
-// Reliability tabs over the catalog's queries, with one shared set of parameters. It runs
+// The ACS call-quality workbook: Overview, Volume, Quality, Errors, Call details,
+// Reliability, User Facing Diagnostics, Performance and Survey tabs over the catalog's queries, with one shared set of parameters. It runs
 // its queries on a Log Analytics workspace the reader picks, and filters on _ResourceId, so
 // one central workspace can serve many ACS resources. Generated into
 // workbooks/acs-call-quality.workbook.json (Advanced editor) and .gallery.json (gallery
@@ -11,13 +11,18 @@ import { DAY_MS, GALLERIES, bind, step, wbParam, when, type Bindings, type Catal
 import {
   acsResourceChoices,
   callParticipants,
+  callSurvey,
   defaultSubscriptionQuery,
   endReasonsTop,
   overviewKpis,
   participantStreams,
   pstnFailures,
+  scenarioClientSubcodes,
+  scenarioFailureSubcodes,
   sdkVersionChoices,
   subscriptionChoices,
+  ufdBreakdowns,
+  volumeBreakdowns,
   workspaceChoices,
 } from "./entries.js";
 
@@ -109,10 +114,21 @@ const VideoFreezePoorMs = threshold("VideoFreezePoorMs", p.videoFreezePoorMs, "V
 const ScreenFreezePoorMs = threshold("ScreenFreezePoorMs", p.screenFreezePoorMs, "Screen-share freeze poor above (ms/min)");
 const VideoBitratePoorBps = threshold("VideoBitratePoorBps", p.videoBitratePoorBps, "Video bitrate poor below (bit/s)");
 
+// Microsoft's recommended P95 time to resolve per Calling SDK API (Performance tab).
+const CallAgentInitP95Ms = threshold("CallAgentInitP95Ms", p.callAgentInitP95Ms, "CallAgentInit P95 target (ms)");
+const HandleIncomingCallP95Ms = threshold("HandleIncomingCallP95Ms", p.handleIncomingCallP95Ms, "HandleIncomingCall P95 target (ms)");
+const AcceptIncomingCallP95Ms = threshold("AcceptIncomingCallP95Ms", p.acceptIncomingCallP95Ms, "AcceptIncomingCall P95 target (ms)");
+const JoinP95Ms = threshold("JoinP95Ms", p.joinP95Ms, "Join P95 target (ms)");
+const StartCallP95Ms = threshold("StartCallP95Ms", p.startCallP95Ms, "StartCall P95 target (ms)");
+const StartVideoP95Ms = threshold("StartVideoP95Ms", p.startVideoP95Ms, "StartVideo P95 target (ms)");
+const StopVideoP95Ms = threshold("StopVideoP95Ms", p.stopVideoP95Ms, "StopVideo P95 target (ms)");
+
 /** Set by selecting a call in Call details. */
 const SelectedCall = wbParam.selection("SelectedCall", { label: "Selected call" });
 /** Set by selecting a participant of that call. */
 const SelectedParticipant = wbParam.selection("SelectedParticipant", { label: "Selected participant" });
+/** Set by selecting a scenario in the Reliability tab. */
+const SelectedScenario = wbParam.selection("SelectedScenario", { label: "Selected scenario" });
 const Tab = wbParam.tab("Tab", { label: "Tab" });
 
 const bindings = {
@@ -137,8 +153,16 @@ const bindings = {
   videoFreezePoorMs: bind.real(VideoFreezePoorMs),
   screenFreezePoorMs: bind.real(ScreenFreezePoorMs),
   videoBitratePoorBps: bind.long(VideoBitratePoorBps),
+  callAgentInitP95Ms: bind.long(CallAgentInitP95Ms),
+  handleIncomingCallP95Ms: bind.long(HandleIncomingCallP95Ms),
+  acceptIncomingCallP95Ms: bind.long(AcceptIncomingCallP95Ms),
+  joinP95Ms: bind.long(JoinP95Ms),
+  startCallP95Ms: bind.long(StartCallP95Ms),
+  startVideoP95Ms: bind.long(StartVideoP95Ms),
+  stopVideoP95Ms: bind.long(StopVideoP95Ms),
   // Workbook-only parameters of workbooks/entries.ts.
   participantKey: bind.string(SelectedParticipant),
+  scenario: bind.string(SelectedScenario),
   contextResource: bind.string(ContextAcs),
 } satisfies CatalogBindings & Bindings;
 
@@ -156,8 +180,9 @@ const intro = step.text(
   "intro",
   [
     "## Azure Communication Services: call quality",
-    "Calls, quality, errors and reliability of ACS voice and video calling, from the resource-specific tables " +
-      "(ACSCallSummary, ACSCallDiagnostics, ACSCallClientOperations, ACSCallSurvey, ACSCallingMetrics) of a Log Analytics workspace. " +
+    "Calls, quality, errors, reliability, user-facing diagnostics, SDK performance and survey ratings of ACS voice and video calling, " +
+      "from the resource-specific tables (ACSCallSummary, ACSCallDiagnostics, ACSCallClientOperations, ACSCallSurvey, ACSCallingMetrics) " +
+      "of a Log Analytics workspace. " +
       "Pick the **workspace** your ACS diagnostic setting sends to, and optionally the **ACS resources** to show: one workspace can serve many. " +
       "Every tab uses the same filters; the quality thresholds below decide which streams count as poor everywhere.",
   ].join("\n\n"),
@@ -178,6 +203,15 @@ const thresholdParams = step.parameters("threshold-parameters", [
   VideoFreezePoorMs,
   ScreenFreezePoorMs,
   VideoBitratePoorBps,
+]);
+const latencyParams = step.parameters("latency-parameters", [
+  CallAgentInitP95Ms,
+  HandleIncomingCallP95Ms,
+  AcceptIncomingCallP95Ms,
+  JoinP95Ms,
+  StartCallP95Ms,
+  StartVideoP95Ms,
+  StopVideoP95Ms,
 ]);
 
 const NO_CALLS = "No calls in the selected time range, workspace and filters. Check that the ACS diagnostic setting sends logs to this workspace (resource-specific tables).";
@@ -230,35 +264,12 @@ const pie = (name: string, id: string, x: string, y: string, title: string, noDa
   q(name, { entry: e(id), title, noData, width: 25, size: "small", show: { chart: { type: "piechart", x, y: [y] } } });
 
 const volume = [
-  q("volume-daily-calls", {
-    entry: e("daily-calls"),
-    title: "Calls per day",
-    noData: NO_CALLS,
-    width: 50,
-    show: { chart: { type: "barchart", x: "Day", y: ["Calls"], legend: false } },
-  }),
   q("volume-duration-histogram", {
     entry: e("call-duration-histogram"),
     title: "Call duration (calls per 1-minute bin, seconds)",
     noData: NO_CALLS,
     width: 50,
     show: { chart: { type: "categoricalbar", x: "DurationSec", y: ["Calls"], legend: false } },
-  }),
-  q("volume-participants-per-call", {
-    entry: e("participants-per-call"),
-    title: "Participants per call",
-    noData: NO_CALLS,
-    width: 50,
-    size: "small",
-    show: {
-      table: {
-        formatters: [
-          { column: "Calls", kind: "number", unit: "count", decimals: 0 },
-          { column: "AvgParticipantsPerCall", kind: "number", decimals: 2 },
-        ],
-        labels: { AvgParticipantsPerCall: "Average", P50ParticipantsPerCall: "Median", P90ParticipantsPerCall: "P90", MaxParticipantsPerCall: "Max" },
-      },
-    },
   }),
   q("volume-duration-percentiles", {
     entry: e("call-duration-percentiles"),
@@ -278,10 +289,22 @@ const volume = [
       },
     },
   }),
-  pie("volume-call-types", "call-type-ratio", "CallType", "Calls", "Calls by call type"),
-  pie("volume-sdk-versions", "sdk-version-ratio", "SdkVersion", "Participants", "Participants by SDK version"),
-  pie("volume-os", "os-ratio", "OsName", "Participants", "Participants by OS"),
-  pie("volume-media-types", "media-type-ratio", "MediaType", "Streams", "Streams by media type", NO_STREAMS),
+  q("volume-breakdowns", {
+    entry: volumeBreakdowns,
+    title: "Calls by call type, participants by SDK version and OS, streams by media type",
+    noData: NO_CALLS,
+    show: {
+      table: {
+        formatters: [
+          { column: "Count", kind: "bar", palette: "blue" },
+          { column: "SharePct", kind: "number", unit: "percent", decimals: 1 },
+        ],
+        labels: { SharePct: "Share %", CountOf: "Of" },
+        filter: true,
+        rowLimit: 500,
+      },
+    },
+  }),
 ];
 
 const pctHeatmap = (column: string) => ({ column, kind: "heatmap" as const, palette: "greenRed" as const, min: 0, max: 100, unit: "percent" as const, decimals: 1 });
@@ -524,6 +547,47 @@ const details = [
           },
         },
       }),
+      q("details-ufd-timeline", {
+        entry: e("ufd-call-timeline"),
+        title: "User Facing Diagnostics timeline of the call (bad states in red, back to Good in green)",
+        noData: "No User Facing Diagnostics for this call (none fired, or the SDK did not log them).",
+        width: 50,
+        show: {
+          table: {
+            formatters: [
+              {
+                column: "State",
+                kind: "thresholds",
+                style: "colors",
+                rules: [
+                  { op: "==", threshold: "Bad", show: "redBright" },
+                  { op: "==", threshold: "Good", show: "green" },
+                ],
+                otherwise: "transparent",
+              },
+              { column: "CallClientTimeStamp", kind: "date" },
+            ],
+            labels: { CallClientTimeStamp: "Time", Ufd: "Diagnostic" },
+            filter: true,
+          },
+        },
+      }),
+      q("details-survey", {
+        entry: callSurvey,
+        title: "End of Call Survey responses of the call",
+        noData: "No End of Call Survey response for this call.",
+        width: 50,
+        size: "small",
+        show: {
+          table: {
+            formatters: [
+              { column: "NormalisedOverallRating", kind: "heatmap", palette: "redGreen", min: 1, max: 5, decimals: 1 },
+              { column: "SurveyTime", kind: "date" },
+            ],
+            labels: { NormalisedOverallRating: "Overall (1–5)", OverallRatingScore: "Overall score", OverallRatingScoreUpperBound: "of", RatingCategory: "Rating" },
+          },
+        },
+      }),
     ],
     { visibleWhen: when.set(SelectedCall) },
   ),
@@ -538,9 +602,10 @@ const reliability = [
   ),
   q("reliability-summary", {
     entry: e("scenario-reliability-summary"),
-    title: "Scenario reliability over the window",
+    title: "Scenario reliability over the window — select a scenario for its failure subcodes",
     noData: "No ACSCallingMetrics rows in the selected time range.",
     width: 50,
+    exports: { column: "Scenario", param: SelectedScenario },
     show: {
       table: {
         formatters: [
@@ -566,12 +631,191 @@ const reliability = [
     width: 50,
     show: { chart: { type: "linechart", x: "TimestampBin", y: ["DropRatePct"], yUnit: "percent", legend: false } },
   }),
+  step.text("reliability-pick-scenario", "Select a scenario in the reliability grid to narrow the failure subcodes below to it; until then they cover every scenario.", {
+    style: "info",
+    visibleWhen: when.unset(SelectedScenario),
+  }),
+  step.text("reliability-scenario-selected", "Failure subcodes of the **{SelectedScenario}** scenario.", { style: "info", visibleWhen: when.set(SelectedScenario) }),
   q("reliability-subcodes", {
-    entry: e("reliability-failures-by-subcode"),
-    title: "Failure subcodes per scenario",
-    noData: "No failed scenario legs in the selected time range.",
+    entry: scenarioFailureSubcodes,
+    title: "Failure subcodes (ACSCallingMetrics), selected scenario or all",
+    noData: "No failed scenario legs in the selected time range (and scenario).",
     width: 50,
     show: { table: { formatters: [{ column: "FailedLegs", kind: "bar", palette: "red" }, pctHeatmap("ShareOfScenarioFailuresPct")], filter: true } },
+  }),
+  q("reliability-client-subcodes", {
+    entry: scenarioClientSubcodes,
+    title: "Top failing client subcodes (ACSCallClientOperations), with meaning and what to do",
+    noData: "No failed SDK operations in the selected time range (and scenario).",
+    width: 50,
+    keepDefaults: ["topN"],
+    show: {
+      table: {
+        formatters: [{ column: "Failures", kind: "bar", palette: "red" }, pctHeatmap("ScenarioFailuresPct")],
+        labels: { ScenarioFailuresPct: "Share of scenario failures %", FailedCalls: "Calls" },
+        filter: true,
+      },
+    },
+  }),
+];
+
+const recovery = (column: string) => ({ column, kind: "heatmap" as const, palette: "redGreen" as const, min: 0, max: 100, unit: "percent" as const, decimals: 1 });
+
+const ufd = [
+  step.text(
+    "ufd-about",
+    "**User Facing Diagnostics** (UFDs) are the Calling SDK's in-call warnings (network reconnecting, no microphone, camera freeze, ...), " +
+      "logged in ACSCallClientOperations. A leg is **affected** when a UFD went bad, **recovered** when its last state is Good again; " +
+      "the informational UFDs (speaking while muted, speaker muted) are left out.",
+    { style: "info" },
+  ),
+  q("ufd-overview", {
+    entry: e("ufd-overview"),
+    title: "Each UFD: volume, calls affected, recovery rate and time to recover",
+    noData: "No User Facing Diagnostics (ACSCallClientOperations) in the selected time range and filters.",
+    width: 50,
+    show: {
+      table: {
+        formatters: [
+          { column: "AffectedCalls", kind: "bar", palette: "orange" },
+          pctHeatmap("AffectedCallsPct"),
+          recovery("RecoveryRatePct"),
+          { column: "RecoveryP50Sec", kind: "number", unit: "seconds", decimals: 1 },
+          { column: "RecoveryP90Sec", kind: "number", unit: "seconds", decimals: 1 },
+        ],
+        labels: { Ufd: "Diagnostic", AffectedCallsPct: "Calls affected %", RecoveryRatePct: "Recovered %", RecoveryP50Sec: "Recovery P50", RecoveryP90Sec: "Recovery P90" },
+      },
+    },
+  }),
+  q("ufd-recovery-over-time", {
+    entry: e("ufd-recovery-rate-over-time"),
+    title: "UFD recovery rate per day (ACSCallingMetrics)",
+    noData: "No UFD recovery metrics (ACSCallingMetrics) in the selected time range.",
+    width: 50,
+    show: { chart: { type: "linechart", x: "TimestampBin", y: ["RecoveryRatePct"], group: "Ufd", yUnit: "percent" } },
+  }),
+  q("ufd-breakdowns", {
+    entry: ufdBreakdowns,
+    title: "UFDs by SDK version and by OS / browser",
+    noData: "No User Facing Diagnostics in the selected time range and filters.",
+    show: {
+      table: {
+        formatters: [pctHeatmap("AffectedCallsPct"), recovery("RecoveryRatePct"), { column: "AffectedCalls", kind: "bar", palette: "orange" }],
+        labels: { Ufd: "Diagnostic", GroupCalls: "Calls in group", AffectedCallsPct: "Calls affected %", RecoveryRatePct: "Recovered %" },
+        filter: true,
+        rowLimit: 500,
+      },
+    },
+  }),
+];
+
+const performance = [
+  step.text(
+    "performance-about",
+    "Calling SDK API operations from the raw **ACSCallClientOperations**. **ExpectedError counts as success** (a declined or cancelled call, " +
+      "a denied permission), as Microsoft's Insights counts it. Latency targets are Microsoft's recommended P95 per API, editable in the parameters above.",
+    { style: "info" },
+  ),
+  q("performance-api-reliability", {
+    entry: e("sdk-api-reliability"),
+    title: "SDK API success rate per scenario",
+    noData: "No Calling SDK API operations (ACSCallClientOperations) in the selected time range and filters.",
+    width: 50,
+    show: {
+      table: {
+        formatters: [
+          { column: "SuccessRatePct", kind: "heatmap", palette: "redGreen", min: 90, max: 100, unit: "percent", decimals: 2 },
+          { column: "Operations", kind: "bar", palette: "blue" },
+        ],
+        labels: { SuccessRatePct: "Success %", ExpectedErrors: "Expected errors" },
+      },
+    },
+  }),
+  q("performance-api-latency", {
+    entry: e("sdk-api-latency-percentiles"),
+    title: "SDK API latency percentiles against the P95 targets",
+    noData: "No Calling SDK API operations with a duration in the selected time range and filters.",
+    width: 50,
+    show: {
+      table: {
+        formatters: [
+          {
+            column: "P95WithinThreshold",
+            kind: "thresholds",
+            style: "icons",
+            rules: [
+              { op: "==", threshold: "true", show: "success" },
+              { op: "==", threshold: "false", show: "3" },
+            ],
+            otherwise: "Unknown",
+          },
+          { column: "P50Ms", kind: "number", unit: "ms", decimals: 0 },
+          { column: "P90Ms", kind: "number", unit: "ms", decimals: 0 },
+          { column: "P95Ms", kind: "number", unit: "ms", decimals: 0 },
+          { column: "P99Ms", kind: "number", unit: "ms", decimals: 0 },
+          { column: "P95ThresholdMs", kind: "number", unit: "ms", decimals: 0 },
+          pctHeatmap("OverThresholdPct"),
+        ],
+        labels: { P95ThresholdMs: "P95 target", P95WithinThreshold: "Meets target", OverThresholdPct: "Slower than target %" },
+      },
+    },
+  }),
+  q("performance-api-day-over-day", {
+    entry: e("sdk-api-reliability-day-over-day"),
+    title: "SDK API success rate per day and scenario",
+    noData: "No Calling SDK API operations in the selected time range and filters.",
+    show: { chart: { type: "linechart", x: "Day", y: ["SuccessRatePct"], group: "Scenario", yUnit: "percent" } },
+  }),
+];
+
+const survey = [
+  step.text(
+    "survey-about",
+    "The **End of Call Survey** (ACSCallSurvey). Each score is normalised to 1–5 within its own row's bounds; **below threshold** uses " +
+      "the threshold the app sent with the response.",
+    { style: "info" },
+  ),
+  q("survey-summary", {
+    entry: e("survey-rating-summary"),
+    title: "Ratings per aspect: good, average, poor, below threshold",
+    noData: "No End of Call Survey responses (ACSCallSurvey) in the selected time range.",
+    width: 50,
+    show: {
+      table: {
+        formatters: [
+          { column: "AvgNormalisedRating", kind: "heatmap", palette: "redGreen", min: 1, max: 5, decimals: 2 },
+          { column: "GoodPct", kind: "number", unit: "percent", decimals: 1 },
+          { column: "AveragePct", kind: "number", unit: "percent", decimals: 1 },
+          pctHeatmap("PoorPct"),
+          pctHeatmap("BelowThresholdPct"),
+        ],
+        labels: { AvgNormalisedRating: "Average (1–5)", GoodPct: "Good %", AveragePct: "Average %", PoorPct: "Poor %", BelowThresholdPct: "Below threshold %" },
+      },
+    },
+  }),
+  q("survey-issues", {
+    entry: e("survey-issue-frequency"),
+    title: "Issues reported, by aspect",
+    noData: "No issues reported in End of Call Survey responses in the selected time range.",
+    width: 50,
+    show: { table: { formatters: [{ column: "Mentions", kind: "bar", palette: "orange" }, pctHeatmap("SurveysPct")], labels: { SurveysPct: "Surveys %" }, filter: true } },
+  }),
+  q("survey-vs-quality", {
+    entry: e("survey-rating-vs-stream-quality"),
+    title: "Do poor ratings match poor networks? Rating band against the calls' stream quality",
+    noData: "No surveyed calls with media diagnostics in the selected time range and filters.",
+    show: {
+      table: {
+        formatters: [
+          pctHeatmap("PoorNetworkCallsPct"),
+          pctHeatmap("AvgPoorStreamsPct"),
+          above("JitterAvgMs", JitterPoorMs, "ms"),
+          above("RoundTripTimeAvgMs", RttPoorMs, "ms"),
+          above("PacketLossRateAvg", PacketLossPoorRatio),
+        ],
+        labels: { RatingBand: "Rating", PoorNetworkCallsPct: "Calls with a poor stream %", AvgPoorStreamsPct: "Poor streams % (avg)" },
+      },
+    },
   }),
 ];
 
@@ -600,6 +844,7 @@ export const acsCallQuality: WorkbookDef = {
     scopeParams,
     filterParams,
     thresholdParams,
+    latencyParams,
     step.tabs("tabs", Tab, [
       { key: "overview", label: "Overview", items: overview },
       { key: "volume", label: "Volume", items: volume },
@@ -607,6 +852,9 @@ export const acsCallQuality: WorkbookDef = {
       { key: "errors", label: "Errors", items: errors },
       { key: "details", label: "Call details", items: details },
       { key: "reliability", label: "Reliability", items: reliability },
+      { key: "ufd", label: "User Facing Diagnostics", items: ufd },
+      { key: "performance", label: "Performance", items: performance },
+      { key: "survey", label: "Survey", items: survey },
     ]),
     learnMore,
   ],

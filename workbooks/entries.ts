@@ -11,7 +11,10 @@ import { agg, Expr, fn, from, letTable, lit, param, type Query, type Row } from 
 import { ACSCallSummary } from "../src/schema/index.js";
 import { argResources, inlinePlaceholder } from "../src/workbook/arg-schema.js";
 import type { TextParam } from "../src/workbook/params.js";
-import { callParticipantsStreams } from "../queries/joins.js";
+import { callParticipantsStreams, surveyRatingsByParticipant } from "../queries/joins.js";
+import { callTypeRatio, mediaTypeRatio, osRatio, sdkVersionRatio } from "../queries/volume.js";
+import { reliabilityFailuresBySubcode } from "../queries/reliability.js";
+import { sdkApiTopFailingSubcodes, ufdByOsBrowser, ufdBySdkVersion } from "../queries/client.js";
 import { impactedCalls } from "../queries/quality.js";
 import { participantsPerCall } from "../queries/volume.js";
 import { endReasonsWithMeaningQuery, pstnFailuresQuery } from "../queries/errors.js";
@@ -23,6 +26,8 @@ const n = (value: number): Expr<"long"> => new Expr(lit.long(value), "long");
 export const participantKey = param.string("participantKey", "");
 /** The ACS resource the workbook was opened from, or 'none'. */
 export const contextResource = param.string("contextResource", "none");
+/** The workbook's scenario drill-down key (a scenario of scenario-reliability-summary, e.g. `Join`, `CreateView/Local`); empty = all. */
+export const scenario = param.string("scenario", "");
 
 /** ACSCallSummary participant rows in the window, with the summary filters. */
 function summaryRows() {
@@ -218,6 +223,177 @@ export const participantStreams = defineEntry({
 });
 
 // ---------------------------------------------------------------------------------------
+// Volume breakdowns: the four ratio queries in one grid (one query instead of four pies).
+
+type Breakdown = { Breakdown: Expr<"string">; Value: Expr<"string">; Count: Expr<"long">; CountOf: Expr<"string"> };
+const breakdowns = letTable(
+  "breakdowns",
+  callTypeRatio.query
+    .projectAs((c): Breakdown => ({ Breakdown: text("Call type"), Value: c.CallType, Count: c.Calls, CountOf: text("calls") }))
+    .union(sdkVersionRatio.query.projectAs((c): Breakdown => ({ Breakdown: text("SDK version"), Value: c.SdkVersion, Count: c.Participants, CountOf: text("participants") })))
+    .union(osRatio.query.projectAs((c): Breakdown => ({ Breakdown: text("OS"), Value: c.OsName, Count: c.Participants, CountOf: text("participants") })))
+    .union(mediaTypeRatio.query.projectAs((c): Breakdown => ({ Breakdown: text("Media type"), Value: c.MediaType, Count: c.Streams, CountOf: text("streams") }))),
+  { materialize: true },
+);
+
+export const volumeBreakdowns = defineEntry({
+  id: "volume-breakdowns",
+  title: "Calls, participants and streams by call type, SDK version, OS and media type (workbook)",
+  description:
+    "The catalog's call-type-ratio (calls), sdk-version-ratio and os-ratio (participants) and media-type-ratio (streams) " +
+    "in one table: Breakdown names the ratio, Value its group, Count the calls, participants or streams (CountOf) and " +
+    "SharePct their share within the breakdown. One query instead of four pie charts keeps the workbook inside the " +
+    "portal's 40-query limit.",
+  category: "volume",
+  tags: ["volume", "ratio", "breakdown", "workbook"],
+  query: from(breakdowns)
+    .join("inner", from(breakdowns).summarize((c) => ({ Total: agg.sum(c.Count) }), ["Breakdown"]), ["Breakdown"])
+    .projectAs((c) => ({
+      Breakdown: c.Breakdown,
+      Value: c.Value,
+      Count: c.Count,
+      CountOf: c.CountOf,
+      SharePct: fn.round(c.Count.times(100.0).div(fn.max_of(c.Total, 1n)), 1),
+    }))
+    .orderBy((c) => [
+      [c.Breakdown, "asc"],
+      [c.Count, "desc"],
+    ]),
+  visualization: "table",
+});
+
+// ---------------------------------------------------------------------------------------
+// User Facing Diagnostics by SDK version and by OS / browser in one grid.
+
+type UfdBreakdown = {
+  Breakdown: Expr<"string">;
+  Value: Expr<"string">;
+  Ufd: Expr<"string">;
+  AffectedLegs: Expr<"long">;
+  AffectedCalls: Expr<"long">;
+  GroupCalls: Expr<"long">;
+  AffectedCallsPct: Expr<"real">;
+  RecoveryRatePct: Expr<"real">;
+  RecoveryP50Sec: Expr<"real">;
+  RecoveryP90Sec: Expr<"real">;
+};
+
+export const ufdBreakdowns = defineEntry({
+  id: "ufd-breakdowns",
+  title: "User Facing Diagnostics by SDK version and by OS and browser (workbook)",
+  description:
+    "The catalog's ufd-by-sdk-version and ufd-by-os-browser in one table: Breakdown says which, Value is the SDK version " +
+    "or 'OS / browser' (from parse_user_agent), GroupCalls the calls of that group; the other columns are those of the " +
+    "two entries (legs and calls affected, share of the group's calls, recovery rate and time). One query instead of two " +
+    "keeps the workbook inside the portal's 40-query limit.",
+  category: "quality",
+  tags: ["ufd", "user-facing-diagnostics", "sdk", "os", "browser", "breakdown", "workbook"],
+  query: ufdBySdkVersion.query
+    .projectAs(
+      (c): UfdBreakdown => ({
+        Breakdown: text("SDK version"),
+        Value: c.SdkVersion,
+        Ufd: c.Ufd,
+        AffectedLegs: c.AffectedLegs,
+        AffectedCalls: c.AffectedCalls,
+        GroupCalls: c.VersionCalls,
+        AffectedCallsPct: c.AffectedCallsPct,
+        RecoveryRatePct: c.RecoveryRatePct,
+        RecoveryP50Sec: c.RecoveryP50Sec,
+        RecoveryP90Sec: c.RecoveryP90Sec,
+      }),
+    )
+    .union(
+      ufdByOsBrowser.query.projectAs(
+        (c): UfdBreakdown => ({
+          Breakdown: text("OS / browser"),
+          Value: fn.strcat(c.Os, " / ", c.Browser),
+          Ufd: c.Ufd,
+          AffectedLegs: c.AffectedLegs,
+          AffectedCalls: c.AffectedCalls,
+          GroupCalls: c.GroupCalls,
+          AffectedCallsPct: c.AffectedCallsPct,
+          RecoveryRatePct: c.RecoveryRatePct,
+          RecoveryP50Sec: c.RecoveryP50Sec,
+          RecoveryP90Sec: c.RecoveryP90Sec,
+        }),
+      ),
+    )
+    .orderBy((c) => [
+      [c.AffectedCalls, "desc"],
+      [c.Breakdown, "asc"],
+    ]),
+  visualization: "table",
+});
+
+// ---------------------------------------------------------------------------------------
+// Reliability drill-down: one scenario (or all while none is selected).
+
+/** `scenario == '' or <col> == scenario`. */
+const ofScenario = (col: Expr<"string">) => fn.isempty(scenario).or(col.eq(scenario));
+
+export const scenarioFailureSubcodes = defineEntry({
+  id: "scenario-failure-subcodes",
+  title: "Failure subcodes of the selected SDK scenario (workbook)",
+  description:
+    "The catalog's reliability-failures-by-subcode (ACSCallingMetrics) narrowed to one scenario (scenario, e.g. Join or " +
+    "CreateView/Local, as scenario-reliability-summary names them); every scenario while scenario is empty.",
+  category: "reliability",
+  tags: ["reliability", "subcode", "scenario", "drill-down", "workbook"],
+  query: reliabilityFailuresBySubcode.query.where((c) => ofScenario(c.Scenario)),
+  visualization: "table",
+});
+
+export const scenarioClientSubcodes = defineEntry({
+  id: "scenario-client-subcodes",
+  title: "Top failing client subcodes of the selected SDK scenario, with meaning and advice (workbook)",
+  description:
+    "The catalog's sdk-api-top-failing-subcodes (raw ACSCallClientOperations, the error dataset's client subcode " +
+    "meanings) narrowed to one scenario. The client operations name CreateView without Local/Remote, so a selected " +
+    "CreateView/Local or CreateView/Remote matches CreateView (the part before the '/'); every scenario while scenario " +
+    "is empty.",
+  category: "reliability",
+  tags: ["reliability", "subcode", "scenario", "drill-down", "meaning", "advice", "workbook"],
+  query: sdkApiTopFailingSubcodes.query.where((c) => ofScenario(c.Scenario).or(fn.isnotempty(scenario).and(c.Scenario.eq(fn.tostring(fn.split(scenario, "/").at(0)))))),
+  visualization: "table",
+});
+
+// ---------------------------------------------------------------------------------------
+// Call drill-down: the call's End of Call Survey responses.
+
+export const callSurvey = defineEntry({
+  id: "call-survey",
+  title: "One call: its End of Call Survey responses (workbook)",
+  description:
+    "The survey responses of one call (correlationId = ACSCallSurvey.CallId), from the catalog's " +
+    "survey-ratings-by-participant: who answered, the overall rating normalised to 1–5 within the row's bounds, its " +
+    "category, the audio, video and screen-share scores and the issues reported.",
+  category: "joins",
+  tags: ["call", "drill-down", "survey", "rating", "workbook"],
+  query: surveyRatingsByParticipant.query
+    .where((c) => c.CallId.eq(p.correlationId))
+    .projectAs((c) => ({
+      SurveyTime: c.SurveyTime,
+      ParticipantId: c.ParticipantId,
+      EndpointType: c.EndpointType,
+      SdkVersion: c.SdkVersion,
+      OverallRatingScore: c.OverallRatingScore,
+      OverallRatingScoreUpperBound: c.OverallRatingScoreUpperBound,
+      NormalisedOverallRating: c.NormalisedOverallRating,
+      RatingCategory: c.RatingCategory,
+      AudioRatingScore: c.AudioRatingScore,
+      VideoRatingScore: c.VideoRatingScore,
+      ScreenshareRatingScore: c.ScreenshareRatingScore,
+      OverallCallIssues: c.OverallCallIssues,
+      AudioIssues: c.AudioIssues,
+      VideoIssues: c.VideoIssues,
+      ScreenshareIssues: c.ScreenshareIssues,
+    }))
+    .orderBy("SurveyTime", "asc"),
+  visualization: "table",
+});
+
+// ---------------------------------------------------------------------------------------
 // Parameter pickers.
 
 /** ACS resources that logged calls into the workspace in the window: value, label, selected. */
@@ -263,4 +439,15 @@ export const workspaceChoices: Query<Row> = from(argResources)
   .projectAs((c) => ({ id: c.id }));
 
 /** The workbook-only entries, for the tests and the catalog-style checks. */
-export const workbookEntries: readonly CatalogEntry[] = [overviewKpis, endReasonsTop, pstnFailures, callParticipants, participantStreams];
+export const workbookEntries: readonly CatalogEntry[] = [
+  overviewKpis,
+  endReasonsTop,
+  pstnFailures,
+  callParticipants,
+  participantStreams,
+  volumeBreakdowns,
+  ufdBreakdowns,
+  scenarioFailureSubcodes,
+  scenarioClientSubcodes,
+  callSurvey,
+];

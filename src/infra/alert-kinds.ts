@@ -1,7 +1,7 @@
 import type { CatalogJsonQuery } from "../catalog/export/catalog-json.js";
 import type { AlertRuleSpec } from "./alerts.js";
 import { bindParameters } from "./content.js";
-import { kqlTimespan, type AlertFrequency, type AlertMuteDuration, type AlertOperator, type AlertWindow } from "./rules.js";
+import { kqlTimespan, type AlertAggregation, type AlertFrequency, type AlertMuteDuration, type AlertOperator, type AlertWindow } from "./rules.js";
 
 /** Settings of one alert rule, as the config gives them (after defaults). */
 export interface AlertSettings {
@@ -24,6 +24,12 @@ export interface AlertKind {
   readonly source: string;
   /** Numeric result column the threshold applies to (a percentage, 0–100). */
   readonly measureColumn: string;
+  /**
+   * How the rows of one evaluation combine. Maximum for the queries that return one value for
+   * the whole window; Minimum for the per-group queries, so the worst group (lowest rate) is
+   * the one compared. @default "Maximum"
+   */
+  readonly aggregation?: AlertAggregation;
   /** Catalog parameters bound for a rule window, as KQL literal text: the window replaces the lookback. */
   readonly parameters: (window: AlertWindow) => Readonly<Record<string, string>>;
   readonly defaults: Omit<AlertSettings, "enabled">;
@@ -32,8 +38,10 @@ export interface AlertKind {
 }
 
 /**
- * The kit's alerts. Each source query returns one value for the whole window (the same on
- * every row), so the rules aggregate with Maximum and use one evaluation period.
+ * The kit's alerts. The first three source queries return one value for the whole window
+ * (the same on every row), so those rules aggregate with Maximum; the SDK API and UFD rules
+ * run per-scenario / per-UFD queries and aggregate with Minimum, so they fire when the worst
+ * scenario or UFD is below the threshold. All use one evaluation period.
  */
 export const ALERT_KINDS = {
   poorStreamRatio: {
@@ -62,6 +70,28 @@ export const ALERT_KINDS = {
     parameters: (window) => ({ lookback: kqlTimespan(window) }),
     defaults: { threshold: 5, operator: "GreaterThan", severity: 1, frequency: "PT15M", window: "PT1H" },
     measures: "the percentage of StartCall, Join and AcceptIncomingCall operations that failed for a reason other than an expected one",
+  },
+  sdkApiSuccessRate: {
+    id: "sdk-api-success-rate",
+    title: "ACS calls: Calling SDK API success rate",
+    source: "sdk-api-reliability",
+    measureColumn: "SuccessRatePct",
+    aggregation: "Minimum",
+    parameters: (window) => ({ lookback: kqlTimespan(window) }),
+    defaults: { threshold: 95, operator: "LessThan", severity: 2, frequency: "PT15M", window: "PT1H" },
+    measures:
+      "the success rate of the worst Calling SDK API scenario (StartCall, AcceptIncomingCall, Join, StartVideo, StopVideo, CreateView, " +
+      "CallAgentInit; ExpectedError results count as success, as Microsoft counts them)",
+  },
+  ufdRecoveryRate: {
+    id: "ufd-recovery-rate",
+    title: "ACS calls: User Facing Diagnostics recovery rate",
+    source: "ufd-overview",
+    measureColumn: "RecoveryRatePct",
+    aggregation: "Minimum",
+    parameters: (window) => ({ lookback: kqlTimespan(window) }),
+    defaults: { threshold: 50, operator: "LessThan", severity: 3, frequency: "PT15M", window: "PT1H" },
+    measures: "the recovery rate of the worst User Facing Diagnostic (the share of participant legs whose diagnostic went bad and came back to Good)",
   },
 } as const satisfies Record<string, AlertKind>;
 
@@ -104,10 +134,11 @@ export function alertRuleSpec(kind: AlertKind, settings: AlertSettings, catalog:
     description:
       `Fires when ${kind.measures} is ${OPERATOR_TEXT[settings.operator]} ${settings.threshold} % over the last ${kqlTimespan(window)}, ` +
       `checked every ${kqlTimespan(settings.frequency)}. Query: catalog entry ${kind.source} (queries/kql/${kind.source}.kql) ` +
-      `with lookback = ${kqlTimespan(window)}; measure ${kind.measureColumn}.`,
+      `with lookback = ${kqlTimespan(window)}; measure ${kind.measureColumn}` +
+      (kind.aggregation === "Minimum" ? ", lowest row (Minimum)." : "."),
     query: bindParameters(source, kind.parameters(window)),
     measureColumn: kind.measureColumn,
-    aggregation: "Maximum",
+    aggregation: kind.aggregation ?? "Maximum",
     operator: settings.operator,
     threshold: settings.threshold,
     severity: settings.severity,

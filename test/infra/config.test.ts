@@ -192,6 +192,22 @@ describe("config problems: each names the path, the rule and the fix, and nothin
 
   it("18. a table the alerts query put on the Basic plan", () => {
     expect(problemsOf((c) => (dev(c).tables.ACSCallClientOperations = { plan: "Basic" }))).toEqual([
+      ...["callSetupFailureRate", "sdkApiSuccessRate", "ufdRecoveryRate"].map(
+        (rule) =>
+          `environments.dev.tables.ACSCallClientOperations.plan: "Basic" while alert ${rule} queries ACSCallClientOperations (log search alerts cannot ` +
+          `query Basic-plan tables) — keep ACSCallClientOperations on "Analytics", or set alerts.rules.${rule}.enabled to false`,
+      ),
+    ]);
+  });
+
+  it("18b. the SDK API and UFD alerts, disabled, no longer hold a Basic ACSCallClientOperations back", () => {
+    expect(
+      problemsOf((c) => {
+        dev(c).tables.ACSCallClientOperations = { plan: "Basic" };
+        dev(c).alerts.rules.sdkApiSuccessRate = { enabled: false };
+        dev(c).alerts.rules.ufdRecoveryRate = { enabled: false };
+      }),
+    ).toEqual([
       'environments.dev.tables.ACSCallClientOperations.plan: "Basic" while alert callSetupFailureRate queries ACSCallClientOperations (log search alerts cannot ' +
         'query Basic-plan tables) — keep ACSCallClientOperations on "Analytics", or set alerts.rules.callSetupFailureRate.enabled to false',
     ]);
@@ -277,6 +293,37 @@ describe("config problems: each names the path, the rule and the fix, and nothin
     expect(problemsOf((c) => (poorStreams(c).operator = "Greater"))).toEqual([
       'environments.dev.alerts.rules.poorStreamRatio.operator: "Greater" is not allowed (scheduled_query_rules_alert_v2 criteria operator: one of "Equal", ' +
         '"GreaterThan", "GreaterThanOrEqual", "LessThan", "LessThanOrEqual") — did you mean "GreaterThan"?',
+    ]);
+  });
+
+  it("30b. an SDK API success-rate threshold that is not a percentage", () => {
+    expect(problemsOf((c) => (prod(c).alerts.rules.sdkApiSuccessRate.threshold = 0.97 * 1000))).toEqual([
+      "environments.prod.alerts.rules.sdkApiSuccessRate.threshold: 970 is outside 0–100 (the measure SuccessRatePct is a percentage) — set a percentage, e.g. 95",
+    ]);
+  });
+
+  it("30c. an SDK API success-rate rule with a severity outside 0–4", () => {
+    expect(problemsOf((c) => (dev(c).alerts.rules.sdkApiSuccessRate.severity = -1))).toEqual([
+      "environments.dev.alerts.rules.sdkApiSuccessRate.severity: -1 is outside 0–4 (scheduled_query_rules_alert_v2 severity: 0 critical … 4 verbose) — use a whole number from 0 to 4",
+    ]);
+  });
+
+  it("31b. a UFD recovery-rate operator outside the provider's enum", () => {
+    expect(problemsOf((c) => (prod(c).alerts.rules.ufdRecoveryRate.operator = "Lower"))).toEqual([
+      'environments.prod.alerts.rules.ufdRecoveryRate.operator: "Lower" is not allowed (scheduled_query_rules_alert_v2 criteria operator: one of "Equal", ' +
+        '"GreaterThan", "GreaterThanOrEqual", "LessThan", "LessThanOrEqual") — use one of the listed values',
+    ]);
+  });
+
+  it("31c. a UFD recovery-rate frequency the provider rejects, and a negative threshold", () => {
+    expect(
+      problemsOf((c) => {
+        dev(c).alerts.rules.ufdRecoveryRate.frequency = "PT2M";
+        dev(c).alerts.rules.ufdRecoveryRate.threshold = -5;
+      }),
+    ).toEqual([
+      "environments.dev.alerts.rules.ufdRecoveryRate.threshold: -5 is outside 0–100 (the measure RecoveryRatePct is a percentage) — set a percentage, e.g. 50",
+      expect.stringMatching(/^environments\.dev\.alerts\.rules\.ufdRecoveryRate\.frequency: "PT2M" is not allowed \(scheduled_query_rules_alert_v2 evaluation_frequency: /),
     ]);
   });
 

@@ -77,7 +77,7 @@ describe("stacks from monitoring.config.json", () => {
       azurerm_log_analytics_query_pack: 1,
       azurerm_log_analytics_query_pack_query: catalog.length,
       azurerm_monitor_action_group: 1,
-      azurerm_monitor_scheduled_query_rules_alert_v2: 3,
+      azurerm_monitor_scheduled_query_rules_alert_v2: 5,
     };
     // dev: lock off, one Basic table; prod: lock on, two tables, gallery template.
     expect(counts("acs-insights-dev")).toEqual({ ...common, azurerm_log_analytics_workspace_table: 1 });
@@ -191,9 +191,17 @@ describe("stacks from monitoring.config.json", () => {
     expect(rules.map((r) => r.name).sort()).toEqual([
       "acs-insights-prod-call-setup-failure-rate",
       "acs-insights-prod-poor-stream-ratio",
+      "acs-insights-prod-sdk-api-success-rate",
+      "acs-insights-prod-ufd-recovery-rate",
       "acs-insights-prod-ungraceful-drop-rate",
     ]);
-    const windows: Record<string, string> = { "poor-stream-ratio": "1h", "ungraceful-drop-rate": "30m", "call-setup-failure-rate": "30m" };
+    const windows: Record<string, string> = {
+      "poor-stream-ratio": "1h",
+      "ungraceful-drop-rate": "30m",
+      "call-setup-failure-rate": "30m",
+      "sdk-api-success-rate": "1h",
+      "ufd-recovery-rate": "2h",
+    };
     for (const kind of Object.values(ALERT_KINDS)) {
       const rule = rules.find((r) => r.name === `acs-insights-prod-${kind.id}`)!;
       const criteria = (rule.criteria as Block[])[0]!;
@@ -201,7 +209,7 @@ describe("stacks from monitoring.config.json", () => {
       const params = kind.id === "ungraceful-drop-rate" ? { lookback: window, timeBin: window } : { lookback: window };
       expect(criteria.query).toBe(toKql(getEntry(kind.source).query, { params }));
       expect(criteria.metric_measure_column).toBe(kind.measureColumn);
-      expect(criteria.time_aggregation_method).toBe("Maximum");
+      expect(criteria.time_aggregation_method).toBe("aggregation" in kind ? kind.aggregation : "Maximum");
       const { findings, analysis } = lintWithAnalysis(criteria.query as string);
       expect(analysis.diagnostics.filter((d) => d.severity === "error"), kind.id).toEqual([]);
       expect(findings, kind.id).toEqual([]);
@@ -214,6 +222,33 @@ describe("stacks from monitoring.config.json", () => {
     const ufd = rules.find((r) => r.name === "acs-insights-prod-ungraceful-drop-rate")!;
     expect(ufd).toMatchObject({ evaluation_frequency: "PT5M", window_duration: "PT30M", severity: 1, mute_actions_after_alert_duration: "PT1H", auto_mitigation_enabled: false });
     expect((ufd.criteria as Block[])[0]).toMatchObject({ operator: "GreaterThan", threshold: 3 });
+  });
+
+  it("alerts on the worst SDK API scenario's success rate and the worst UFD's recovery rate (Minimum, LessThan)", () => {
+    const { tf } = get("acs-insights-prod");
+    const rules = blocks(tf, MonitorScheduledQueryRulesAlertV2.tfResourceType);
+    const sdk = rules.find((r) => r.name === "acs-insights-prod-sdk-api-success-rate")!;
+    expect(sdk).toMatchObject({ evaluation_frequency: "PT15M", window_duration: "PT1H", severity: 2, auto_mitigation_enabled: true });
+    expect((sdk.criteria as Block[])[0]).toMatchObject({
+      operator: "LessThan",
+      threshold: 97,
+      metric_measure_column: "SuccessRatePct",
+      time_aggregation_method: "Minimum",
+      failing_periods: { minimum_failing_periods_to_trigger_alert: 1, number_of_evaluation_periods: 1 },
+    });
+    expect((sdk.criteria as Block[])[0]!.query).toContain("ACSCallClientOperations");
+    expect((sdk.criteria as Block[])[0]!.query).toContain("let lookback = 1h;");
+    expect((sdk.action as Block).custom_properties).toEqual({ catalogQuery: "sdk-api-reliability", measure: "SuccessRatePct" });
+    const ufd = rules.find((r) => r.name === "acs-insights-prod-ufd-recovery-rate")!;
+    expect(ufd).toMatchObject({ evaluation_frequency: "PT15M", window_duration: "PT2H", severity: 3 });
+    expect((ufd.criteria as Block[])[0]).toMatchObject({ operator: "LessThan", threshold: 50, metric_measure_column: "RecoveryRatePct", time_aggregation_method: "Minimum" });
+    expect((ufd.criteria as Block[])[0]!.query).toContain("let lookback = 2h;");
+    expect((ufd.criteria as Block[])[0]!.query).toContain("UserFacingDiagnostics");
+    expect((ufd.action as Block).custom_properties).toEqual({ catalogQuery: "ufd-overview", measure: "RecoveryRatePct" });
+    // dev takes the kinds' defaults where the config gives none.
+    const dev = blocks(get("acs-insights-dev").tf, MonitorScheduledQueryRulesAlertV2.tfResourceType).find((r) => r.name === "acs-insights-dev-ufd-recovery-rate")!;
+    expect(dev).toMatchObject({ evaluation_frequency: "PT15M", window_duration: "PT1H", severity: 3 });
+    expect((dev.criteria as Block[])[0]).toMatchObject({ operator: "LessThan", threshold: 40 });
   });
 
   it("notifies the configured e-mail and webhook receivers", () => {
@@ -260,6 +295,8 @@ describe("stacks from monitoring.config.json", () => {
     expect(blocks(tf, MonitorScheduledQueryRulesAlertV2.tfResourceType).map((r) => r.name).sort()).toEqual([
       "acs-insights-dev-call-setup-failure-rate",
       "acs-insights-dev-poor-stream-ratio",
+      "acs-insights-dev-sdk-api-success-rate",
+      "acs-insights-dev-ufd-recovery-rate",
     ]);
   });
 

@@ -142,17 +142,26 @@ describe("workbooks/acs-call-quality.*.json", () => {
     expect(committedGallery.galleries).toHaveLength(3);
   });
 
-  it("has the six tabs and one shared parameter set", () => {
+  it("has the nine tabs and one shared parameter set", () => {
     const strip = stepNamed("tabs");
     if (strip.type !== 11) throw new Error("tabs is not a links step");
-    expect(strip.content.links.map((l) => l.linkLabel)).toEqual(["Overview", "Volume", "Quality", "Errors", "Call details", "Reliability"]);
+    expect(strip.content.links.map((l) => l.linkLabel)).toEqual(["Overview", "Volume", "Quality", "Errors", "Call details", "Reliability", "User Facing Diagnostics", "Performance", "Survey"]);
     const params = steps.flatMap((s) => (s.type === 9 ? s.content.parameters.map((x) => x.name) : []));
     expect(params).toEqual([
       "ContextResource", "ContextAcs", "DefaultSubscription", "Subscription", "Workspace", "TimeRange", "AcsResources",
       "CallType", "EndpointType", "MediaType", "OsName", "SdkVersion",
       "RttPoorMs", "JitterPoorMs", "PacketLossPoorRatio", "JitterBufferPoorMs", "HealedRatioPoor", "VideoFrameRatePoorFps",
       "ScreenFrameRatePoorFps", "VideoResolutionPoorPx", "ScreenResolutionPoorPx", "VideoFreezePoorMs", "ScreenFreezePoorMs", "VideoBitratePoorBps",
+      "CallAgentInitP95Ms", "HandleIncomingCallP95Ms", "AcceptIncomingCallP95Ms", "JoinP95Ms", "StartCallP95Ms", "StartVideoP95Ms", "StopVideoP95Ms",
     ]);
+    // The latency targets start at the catalog's (Microsoft's) defaults and are bound in the latency query.
+    const latency = stepNamed("latency-parameters");
+    if (latency.type !== 9) throw new Error("not a parameters step");
+    expect(latency.content.parameters.find((x) => x.name === "JoinP95Ms")?.value).toBe(String((p.joinP95Ms.node as { default: { value: bigint } }).default.value));
+    const latencyKql = queryStep("performance-api-latency").content.query;
+    for (const [catalogName, wbName] of [["callAgentInitP95Ms", "CallAgentInitP95Ms"], ["joinP95Ms", "JoinP95Ms"], ["stopVideoP95Ms", "StopVideoP95Ms"]]) {
+      expect(latencyKql).toContain(`let ${catalogName} = tolong({${wbName}});`);
+    }
     // The thresholds start at the catalog's defaults.
     const thresholds = stepNamed("threshold-parameters");
     if (thresholds.type !== 9) throw new Error("not a parameters step");
@@ -183,6 +192,19 @@ describe("workbooks/acs-call-quality.*.json", () => {
       "PacketLossRateAvg>{PacketLossPoorRatio}",
       "PacketLossRateMax>{PacketLossPoorRatio}",
     ]);
+  });
+
+  it("drills from a reliability scenario into its failure subcodes, and gives a selected call its UFD timeline and survey", () => {
+    expect(queryStep("reliability-summary").content).toMatchObject({ exportFieldName: "Scenario", exportParameterName: "SelectedScenario" });
+    for (const name of ["reliability-subcodes", "reliability-client-subcodes"]) {
+      expect(queryStep(name).content.query, name).toContain("let scenario = '{SelectedScenario:escape}';");
+    }
+    for (const name of ["details-ufd-timeline", "details-survey"]) {
+      expect(queryStep(name).content.query, name).toContain("let correlationId = '{SelectedCall:escape}';");
+    }
+    const group = stepNamed("details-call");
+    if (group.type !== 12) throw new Error("details-call is not a group");
+    expect(group.content.items.map((i) => i.name)).toEqual(expect.arrayContaining(["details-ufd-timeline", "details-survey"]));
   });
 
   it("uses catalog entries (and the workbook's own) for every query step, all listed in workbooks/README.md", () => {
