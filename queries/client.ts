@@ -13,6 +13,7 @@ import { endCodeTable } from "../src/errors/kql.js";
 import { agg, Expr, fn, from, letTable, lit, val, type Cols, type Query, type Row } from "../src/kql/index.js";
 import { classifiedStreams } from "./quality.js";
 import { ACSCallClientMediaStatsTimeSeries, ACSCallClientOperations, ACSCallingMetrics, ACSCallSurvey, type ColumnTypesOf } from "../src/schema/index.js";
+import { CALLING_METRICS_DIMENSIONS } from "./reliability.js";
 
 // ---------------------------------------------------------------------------------------
 // Reusable pieces
@@ -283,28 +284,8 @@ export const ufdCallTimeline = defineEntry({
   visualization: "table",
 });
 
-// ACSCallingMetrics: the same deduplication as queries/reliability.ts (which exports no
-// helpers; repeated here rather than edited).
+// ACSCallingMetrics rows are deduplicated as in queries/reliability.ts.
 const UFD_RECOVERY_PREFIX = "reliability/api/UFD/recovery/";
-const METRIC_DIMENSIONS = [
-  "_ResourceId",
-  "TimestampBin",
-  "MetricName",
-  "CallType",
-  "Platform",
-  "SdkVersion",
-  "ResultType",
-  "SubCode",
-  "DeviceBrand",
-  "DeviceFamily",
-  "DeviceModel",
-  "DeviceBrowser",
-  "DeviceBrowserVersionMajor",
-  "DeviceBrowserVersionMinor",
-  "DeviceOsName",
-  "DeviceOsVersionMajor",
-  "DeviceOsVersionMinor",
-] as const;
 
 export const ufdRecoveryRateOverTime = defineEntry({
   id: "ufd-recovery-rate-over-time",
@@ -321,7 +302,7 @@ export const ufdRecoveryRateOverTime = defineEntry({
   query: from(ACSCallingMetrics)
     .where((c) => inWindow(c).and(c.TimestampBin.ge(fn.startofday(fn.ago(p.lookback)))))
     .where((c) => c.MetricName.startsWith(UFD_RECOVERY_PREFIX).and(optionalIn(c.SdkVersion, p.sdkVersions)))
-    .latestBy("TimestampMax", METRIC_DIMENSIONS)
+    .latestBy("TimestampMax", CALLING_METRICS_DIMENSIONS)
     .extend((c) => ({ Ufd: fn.substring(c.MetricName, UFD_RECOVERY_PREFIX.length) }))
     .summarize((c) => ({ Legs: agg.sum(c.LegsDcount), RecoveredLegs: agg.sum(c.SuccessLegsDcount) }), ["TimestampBin", "Ufd"])
     .where((c) => c.Legs.gt(0n))
@@ -351,7 +332,7 @@ export const ufdByPlatform = defineEntry({
   query: from(ACSCallingMetrics)
     .where((c) => inWindow(c).and(c.TimestampBin.ge(fn.startofday(fn.ago(p.lookback)))))
     .where((c) => c.MetricName.startsWith(UFD_RECOVERY_PREFIX).and(optionalIn(c.SdkVersion, p.sdkVersions)))
-    .latestBy("TimestampMax", METRIC_DIMENSIONS)
+    .latestBy("TimestampMax", CALLING_METRICS_DIMENSIONS)
     .projectAs((c) => ({
       Ufd: fn.substring(c.MetricName, UFD_RECOVERY_PREFIX.length),
       Platform: fn.iff(fn.isempty(c.Platform), text("Unknown"), c.Platform),

@@ -24,8 +24,9 @@ const DROP_METRIC = "reliability/leg/Drop";
 /**
  * Every dimension of ACSCallingMetrics: a row is one daily bin × one combination of these.
  * _ResourceId is included so that two ACS resources in one workspace never collapse.
+ * Deduplicate with `latestBy("TimestampMax", CALLING_METRICS_DIMENSIONS)`.
  */
-const DIMENSIONS = [
+export const CALLING_METRICS_DIMENSIONS = [
   "_ResourceId",
   "TimestampBin",
   "MetricName",
@@ -53,7 +54,7 @@ const DIMENSIONS = [
  */
 function metrics(metric?: (c: Cols<BaseRow>) => Expr<"bool">) {
   const q = base();
-  return (metric ? q.where(metric) : q).where((c) => optionalIn(c.SdkVersion, p.sdkVersions)).latestBy("TimestampMax", DIMENSIONS);
+  return (metric ? q.where(metric) : q).where((c) => optionalIn(c.SdkVersion, p.sdkVersions)).latestBy("TimestampMax", CALLING_METRICS_DIMENSIONS);
 }
 
 /** ACSCallingMetrics in the window: TimeGenerated within the lookback, and whole daily bins inside it. */
