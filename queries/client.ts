@@ -14,6 +14,7 @@ import { agg, Expr, fn, from, letTable, lit, val, type Cols, type Query, type Ro
 import { classifiedStreams } from "./quality.js";
 import { ACSCallClientMediaStatsTimeSeries, ACSCallClientOperations, ACSCallingMetrics, ACSCallSurvey, type ColumnTypesOf } from "../src/schema/index.js";
 import { CALLING_METRICS_DIMENSIONS } from "./reliability.js";
+import { AVERAGE_RATING, GOOD_RATING, ratingBandOf } from "./survey-rating.js";
 
 // ---------------------------------------------------------------------------------------
 // Reusable pieces
@@ -721,8 +722,8 @@ export const surveyRatingSummary = defineEntry({
       (c) => ({
         Responses: agg.count(),
         AvgNormalisedRating: agg.avg(c.Normalised),
-        Good: agg.countif(c.Normalised.ge(4.5)),
-        Poor: agg.countif(c.Normalised.lt(3)),
+        Good: agg.countif(c.Normalised.ge(GOOD_RATING)),
+        Poor: agg.countif(c.Normalised.lt(AVERAGE_RATING)),
         WithThreshold: agg.countif(c.HasThreshold),
         BelowThreshold: agg.countif(c.BelowThreshold),
       }),
@@ -791,16 +792,6 @@ export const surveyIssueFrequency = defineEntry({
     ]),
   visualization: "columnchart",
 });
-
-/** Normalised Overall rating band, as Call Diagnostics classifies ratings (§5.2). */
-const ratingBandOf = (rating: Expr<"real">) =>
-  fn.case(
-    [
-      [rating.ge(4.5), "Good"],
-      [rating.ge(3), "Average"],
-    ],
-    "Poor",
-  );
 
 export const surveyRatingVsStreamQuality = defineEntry({
   id: "survey-rating-vs-stream-quality",

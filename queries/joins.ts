@@ -18,6 +18,7 @@ import {
   ACSCallSummaryUpdates,
   ACSCallSurvey,
 } from "../src/schema/index.js";
+import { ratingCategoryOf } from "./survey-rating.js";
 
 type Str = Expr<"string">;
 
@@ -308,14 +309,7 @@ export const surveyRatingsByParticipant = defineEntry({
       OverallRatingScore: c.OverallRatingScore,
       OverallRatingScoreUpperBound: c.OverallRatingScoreUpperBound,
       NormalisedOverallRating: c.NormalisedOverallRating,
-      RatingCategory: fn.case(
-        [
-          [fn.isnull(c.NormalisedOverallRating), "Not rated"],
-          [c.NormalisedOverallRating.ge(4.5), "Good"],
-          [c.NormalisedOverallRating.ge(3), "Average"],
-        ],
-        "Poor",
-      ),
+      RatingCategory: ratingCategoryOf(c.NormalisedOverallRating),
       AboveThreshold: c.AboveThreshold,
       AudioRatingScore: c.AudioRatingScore,
       VideoRatingScore: c.VideoRatingScore,
@@ -757,14 +751,7 @@ export const callList = defineEntry({
       ),
       Surveys: c.Surveys,
       AvgRating: c.AvgRating,
-      RatingCategory: fn.case(
-        [
-          [fn.isnull(c.AvgRating), "Not rated"],
-          [c.AvgRating.ge(4.5), "Good"],
-          [c.AvgRating.ge(3), "Average"],
-        ],
-        "Poor",
-      ),
+      RatingCategory: ratingCategoryOf(c.AvgRating),
       FailedClientOperations: c.FailedClientOperations,
       PoorUfds: c.PoorUfds,
       IssueOperations: c.IssueOperations,
