@@ -3,6 +3,7 @@ import { runBuild, runExport, runWorkbooks, staleWorkbookFiles } from "./build-c
 import { ConfigError } from "../config/index.js";
 import { InputError } from "./input-error.js";
 import { lintPaths } from "./lint-command.js";
+import { registerLocalCommands } from "./local-commands.js";
 
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
@@ -66,13 +67,14 @@ function program(): Command {
       process.exitCode = findings > 0 ? EXIT_FINDINGS : EXIT_OK;
     });
 
+  registerLocalCommands(cli, out);
   return cli;
 }
 
 /** Runs the CLI with `argv` (without node and script) and sets `process.exitCode`. */
-export function main(argv: readonly string[]): void {
+export async function main(argv: readonly string[]): Promise<void> {
   try {
-    program().parse([...argv], { from: "user" });
+    await program().parseAsync([...argv], { from: "user" });
   } catch (err) {
     if (err instanceof InputError || err instanceof ConfigError) {
       for (const p of err.problems) process.stderr.write(`acs-insights: error: ${p}\n`);
@@ -89,4 +91,4 @@ export function main(argv: readonly string[]): void {
   }
 }
 
-if (require.main === module) main(process.argv.slice(2));
+if (require.main === module) void main(process.argv.slice(2));
