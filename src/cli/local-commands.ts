@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { registerGenerateCommand } from "./generate-command.js";
 
 /**
  * Commands that run the catalog on local log files with DuckDB (`generate`, `report`).
@@ -7,4 +8,5 @@ import type { Command } from "commander";
 export function registerLocalCommands(cli: Command, out: (line: string) => void): void {
   void cli;
   void out;
+  registerGenerateCommand(cli, out);
 }
