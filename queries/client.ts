@@ -354,8 +354,23 @@ export const ufdByPlatform = defineEntry({
 // 2. SDK API reliability and latency (raw ACSCallClientOperations)
 // ---------------------------------------------------------------------------------------
 
-/** The Calling SDK API scenarios of the Insights Reliability tab that ACSCallClientOperations logs as operations. */
+/** The Calling SDK API operations of the Insights Reliability tab that ACSCallClientOperations logs under their own name. */
 export const API_SCENARIOS = ["StartCall", "AcceptIncomingCall", "Join", "StartVideo", "StopVideo", "CreateView", "CallAgentInit"] as const;
+
+/**
+ * The OperationPayload key read as the side of a CreateView (Local or Remote). An assumption:
+ * the reference documents no such key (its StreamType holds the media kind, Video or
+ * ScreenSharing, in Microsoft's Call Diagnostics query), and the SDK's own split exists only as
+ * the ACSCallingMetrics names CreateView/Local and CreateView/Remote. Values other than Local
+ * and Remote land in CreateView/Unknown, never in either side.
+ */
+export const CREATE_VIEW_SIDE_KEY = "StreamSource";
+
+/**
+ * The operations Microsoft's Call Diagnostics reads for a client-side dropped leg ("Search all
+ * participants in a call": `CallDroppedUngracefully` when one of them did not succeed).
+ */
+export const DROP_OPERATIONS = ["Join", "EnterCall", "Hangup"] as const;
 
 /** Microsoft's recommended P95 time to resolve per API, ms (Insights Performance tab, reference §5.2). */
 export const API_P95_THRESHOLDS_MS = {
@@ -371,12 +386,25 @@ export const API_P95_THRESHOLDS_MS = {
 /** Success as Microsoft counts it: Succeeded/Success, and expected errors (ExpectedError, ExpectedClientError, ...). */
 const isSuccess = (c: { readonly ResultType: Expr<"string"> }) => c.ResultType.in(["Succeeded", "Success"]).or(c.ResultType.startsWith("Expected"));
 
+/** The scenario of an operation: CreateView split into CreateView/Local, /Remote and /Unknown by {@link CREATE_VIEW_SIDE_KEY}. */
+const scenarioOf = (c: { readonly OperationName: Expr<"string">; readonly OperationPayload: Expr<"dynamic"> }) => {
+  const side = payload(c, CREATE_VIEW_SIDE_KEY);
+  return fn.case(
+    [
+      [c.OperationName.neq("CreateView"), c.OperationName],
+      [side.eqCi("Local"), "CreateView/Local"],
+      [side.eqCi("Remote"), "CreateView/Remote"],
+    ],
+    text("CreateView/Unknown"),
+  );
+};
+
 /** Scenario operations with a result, reduced to the columns the reliability queries need. */
 function scenarioOps() {
   return clientOps()
     .where((c) => c.OperationName.in([...API_SCENARIOS]).and(fn.isnotempty(c.ResultType)))
     .projectAs((c) => ({
-      Scenario: c.OperationName,
+      Scenario: scenarioOf(c),
       Day: fn.startofday(c.TimeGenerated),
       CallId: c.CallId,
       Success: isSuccess(c),
@@ -384,28 +412,75 @@ function scenarioOps() {
     }));
 }
 
+/** Join, EnterCall and Hangup operations of a known leg that carry a result. */
+function dropOps() {
+  return clientOps().where((c) => c.OperationName.in([...DROP_OPERATIONS]).and(fn.isnotempty(c.ResultType)).and(fn.isnotempty(c.ParticipantId)));
+}
+
+/**
+ * One row per leg (CallId, ParticipantId) with a Join, EnterCall or Hangup result, as scenario
+ * Drop: dropped (not a success) when one of those operations is not a success by
+ * {@link isSuccess}; Expected when it succeeded only thanks to an expected error; Day is the
+ * day of the leg's first such operation.
+ */
+function dropLegs() {
+  return dropOps()
+    .summarize(
+      (c) => ({
+        FirstSeen: agg.min(c.TimeGenerated),
+        Failures: agg.countif(isSuccess(c).not()),
+        ExpectedErrors: agg.countif(c.ResultType.startsWith("Expected")),
+      }),
+      ["CallId", "ParticipantId"],
+    )
+    .projectAs((c) => ({
+      Scenario: text("Drop"),
+      Day: fn.startofday(c.FirstSeen),
+      CallId: c.CallId,
+      Success: c.Failures.eq(0n),
+      Expected: c.Failures.eq(0n).and(c.ExpectedErrors.gt(0n)),
+    }));
+}
+
+/** Every attempt: an operation per API scenario, a leg for Drop. */
+const scenarioAttempts = () => scenarioOps().union(dropLegs());
+
+/** "legs" for Drop, "operations" for the API scenarios. */
+const unitOf = (scenario: Expr<"string">) => fn.iff(scenario.eq("Drop"), text("legs"), text("operations"));
+
 const RELIABILITY_HOW =
   "An operation succeeds when its ResultType is Succeeded or Success, or an expected error (ResultType starting with " +
   "'Expected', e.g. ExpectedError: a declined or cancelled call, a denied permission) — ExpectedError counts as " +
   "success, the way Microsoft's Insights Reliability tab counts it. Operations without a ResultType are left out. " +
-  "CreateView covers local and remote views together (the operation does not say which in a documented column), and " +
-  "the leg-drop scenario is not a client operation: see scenario-reliability-summary for both from ACSCallingMetrics.";
+  "Attempts, successes and failures: for StartCall, AcceptIncomingCall, Join, StartVideo, StopVideo and CallAgentInit " +
+  "one attempt is one operation of that OperationName, a success as above, a failure any other result. CreateView is " +
+  `split by OperationPayload.${CREATE_VIEW_SIDE_KEY} (Local → CreateView/Local, Remote → CreateView/Remote, compared ` +
+  "case-insensitively); that key is an ASSUMPTION — the reference documents no payload field for the side (its " +
+  "StreamType holds the media kind, Video or ScreenSharing) — so every other or missing value goes to " +
+  "CreateView/Unknown rather than to either side: a large CreateView/Unknown means the assumption does not hold for " +
+  "your SDK. Drop (Unit legs) follows Microsoft's client-side rule in Call Diagnostics ('Search all participants in a " +
+  "call'): one attempt is one leg (CallId, ParticipantId, non-empty) with at least one Join, EnterCall or Hangup " +
+  "operation carrying a result; it is dropped (a failure) when any of those operations is not a success as above, and " +
+  "a success otherwise. A failed Join therefore counts under Join and under Drop, as in Call Diagnostics; the " +
+  "ACSCallingMetrics Drop of scenario-reliability-summary counts only legs that had connected.";
 
 export const sdkApiReliability = defineEntry({
   id: "sdk-api-reliability",
   title: "Calling SDK API success rate per scenario (client operations)",
   description:
-    "One row per Calling SDK API scenario (StartCall, AcceptIncomingCall, Join, StartVideo, StopVideo, CreateView, " +
-    "CallAgentInit) from the raw ACSCallClientOperations: operations, successes, of which expected errors, failures, " +
-    "SuccessRatePct = successes * 100.0 / operations, and the calls with at least one failure; lowest success rate " +
-    `first. ${RELIABILITY_HOW} Unlike the daily ACSCallingMetrics bins, this counts operations (not legs) and is ` +
-    "available minutes after the call. Filter: sdkVersions.",
+    "One row per Calling SDK scenario of the Insights Reliability tab, from the raw ACSCallClientOperations: StartCall, " +
+    "AcceptIncomingCall, Join, StartVideo, StopVideo, CreateView/Local, CreateView/Remote (and CreateView/Unknown), " +
+    "CallAgentInit and Drop. Attempts (Unit says what one is: operations, or legs for Drop), successes, of which " +
+    "expected errors, failures (Failed = Attempts - Succeeded), SuccessRatePct = successes * 100.0 / attempts, and " +
+    `the calls with at least one failure; lowest success rate first. ${RELIABILITY_HOW} Unlike the daily ` +
+    "ACSCallingMetrics bins, this counts operations (not legs) for the API scenarios and is available minutes after " +
+    "the call. The Drop legs are unioned with the operations before the summarize. Filter: sdkVersions.",
   category: "reliability",
-  tags: ["reliability", "scenario", "sdk", "api", "success-rate", "expected-error", "ACSCallClientOperations"],
-  query: scenarioOps()
+  tags: ["reliability", "scenario", "sdk", "api", "success-rate", "expected-error", "create-view", "drop", "ACSCallClientOperations"],
+  query: scenarioAttempts()
     .summarize(
       (c) => ({
-        Operations: agg.count(),
+        Attempts: agg.count(),
         Succeeded: agg.countif(c.Success),
         ExpectedErrors: agg.countif(c.Expected),
         FailedCalls: agg.dcountif(c.CallId, c.Success.not()),
@@ -414,24 +489,25 @@ export const sdkApiReliability = defineEntry({
     )
     .projectAs((c) => ({
       Scenario: c.Scenario,
-      Operations: c.Operations,
+      Unit: unitOf(c.Scenario),
+      Attempts: c.Attempts,
       Succeeded: c.Succeeded,
       ExpectedErrors: c.ExpectedErrors,
-      Failed: c.Operations.minus(c.Succeeded),
-      SuccessRatePct: percent(c.Succeeded, c.Operations),
+      Failed: c.Attempts.minus(c.Succeeded),
+      SuccessRatePct: percent(c.Succeeded, c.Attempts),
       FailedCalls: c.FailedCalls,
     }))
     .orderBy((c) => [
       [c.SuccessRatePct, "asc"],
-      [c.Operations, "desc"],
+      [c.Attempts, "desc"],
     ]),
   visualization: "table",
 });
 
-/** Operations and successes per day and scenario; referenced twice, so materialized. */
+/** Attempts and successes per day and scenario; referenced twice, so materialized. */
 const dailyScenarios = letTable(
-  "dailyScenarioOps",
-  scenarioOps().summarize((c) => ({ Operations: agg.count(), Succeeded: agg.countif(c.Success) }), ["Day", "Scenario"]),
+  "dailyScenarioAttempts",
+  scenarioAttempts().summarize((c) => ({ Attempts: agg.count(), Succeeded: agg.countif(c.Success) }), ["Day", "Scenario"]),
   { materialize: true },
 );
 
@@ -439,29 +515,30 @@ export const sdkApiReliabilityDayOverDay = defineEntry({
   id: "sdk-api-reliability-day-over-day",
   title: "Calling SDK API success rate per day, with the change from the day before",
   description:
-    "Daily success rate of each Calling SDK API scenario from ACSCallClientOperations (by the day of TimeGenerated), " +
-    "the previous day's rate and ChangePctPoints = today − yesterday in percentage points, so a sudden drop after a " +
-    "release stands out (negative = worse). The first day of a scenario has no previous day: its PrevDaySuccessRatePct " +
-    `and ChangePctPoints are empty. ${RELIABILITY_HOW} The previous day comes from the same materialized daily ` +
-    "table shifted by one day and joined kind=leftouter on Scenario and Day, so every day is kept even without a " +
-    "previous day, and each key matches at most one row. Filter: sdkVersions.",
+    "Daily success rate of each Calling SDK scenario (as in sdk-api-reliability: the API operations, CreateView split " +
+    "into Local, Remote and Unknown, and Drop legs) from ACSCallClientOperations, by the day of TimeGenerated (of a " +
+    "leg's first Join, EnterCall or Hangup for Drop), the previous day's rate and ChangePctPoints = today − yesterday " +
+    "in percentage points, so a sudden drop after a release stands out (negative = worse). The first day of a scenario " +
+    `has no previous day: its PrevDaySuccessRatePct and ChangePctPoints are empty. ${RELIABILITY_HOW} The previous ` +
+    "day comes from the same materialized daily table shifted by one day and joined kind=leftouter on Scenario and " +
+    "Day, so every day is kept even without a previous day, and each key matches at most one row. Filter: sdkVersions.",
   category: "reliability",
-  tags: ["reliability", "scenario", "sdk", "api", "trend", "day-over-day", "expected-error", "ACSCallClientOperations"],
+  tags: ["reliability", "scenario", "sdk", "api", "trend", "day-over-day", "expected-error", "drop", "ACSCallClientOperations"],
   query: from(dailyScenarios)
-    .extend((c) => ({ SuccessRatePct: percent(c.Succeeded, c.Operations) }))
+    .extend((c) => ({ SuccessRatePct: percent(c.Succeeded, c.Attempts) }))
     .join(
       "leftouter",
       from(dailyScenarios).projectAs((c) => ({
         Scenario: c.Scenario,
         Day: c.Day.addSpan("1d"),
-        PrevDaySuccessRatePct: percent(c.Succeeded, c.Operations),
+        PrevDaySuccessRatePct: percent(c.Succeeded, c.Attempts),
       })),
       ["Scenario", "Day"],
     )
     .projectAs((c) => ({
       Day: c.Day,
       Scenario: c.Scenario,
-      Operations: c.Operations,
+      Attempts: c.Attempts,
       Succeeded: c.Succeeded,
       SuccessRatePct: c.SuccessRatePct,
       PrevDaySuccessRatePct: c.PrevDaySuccessRatePct,
@@ -538,21 +615,77 @@ export const sdkApiLatencyPercentiles = defineEntry({
   visualization: "table",
 });
 
+/** The histogram's last bucket starts here (in buckets) and holds every slower operation, so a timeout does not add hundreds of empty-looking bars. */
+export const LATENCY_HISTOGRAM_BUCKETS = 60;
+
+/** `max_of(latencyBucketMs, 1)`: a zero or negative width would make bin() fail. */
+const latencyBucket = fn.max_of(p.latencyBucketMs, 1n);
+
+/** Operations per latency scenario and bucket; referenced twice (buckets and totals), so materialized. */
+const latencyBuckets = letTable(
+  "latencyBuckets",
+  clientOps()
+    .where((c) => c.OperationName.in(Object.keys(API_P95_THRESHOLDS_MS)).and(fn.isnotnull(c.DurationMs)).and(c.DurationMs.ge(0n)))
+    .projectAs((c) => ({
+      Scenario: c.OperationName,
+      BucketStartMs: fn.min_of(fn.bin(c.DurationMs, latencyBucket), latencyBucket.times(BigInt(LATENCY_HISTOGRAM_BUCKETS - 1))),
+    }))
+    .summarize(() => ({ Operations: agg.count() }), ["Scenario", "BucketStartMs"]),
+  { materialize: true },
+);
+
+export const sdkApiLatencyHistogram = defineEntry({
+  id: "sdk-api-latency-histogram",
+  title: "Calling SDK API latency histogram per scenario",
+  description:
+    "Per API scenario of sdk-api-latency-percentiles (CallAgentInit, HandleIncomingCall, AcceptIncomingCall, Join, " +
+    "StartCall, StartVideo, StopVideo) the number of operations of ACSCallClientOperations in each DurationMs bucket, " +
+    "like the 1-second latency histogram of Microsoft's Insights Performance tab: BucketStartMs = bin(DurationMs, " +
+    "latencyBucketMs) (default 1000 ms; a width below 1 counts as 1), so a bucket holds the operations that took " +
+    "BucketStartMs up to BucketStartMs + latencyBucketMs. The last bucket, starting at " +
+    `${LATENCY_HISTOGRAM_BUCKETS - 1} widths, also holds every slower operation (at most ${LATENCY_HISTOGRAM_BUCKETS} ` +
+    "buckets per scenario), so timeouts do not spread over hundreds of buckets. All operations with a non-negative " +
+    "duration count, failed ones too, as in sdk-api-latency-percentiles. SharePct is the bucket's share of the " +
+    "scenario's operations, from joining each bucket kind=inner to its scenario's total, summed from the same " +
+    "materialized buckets (every bucket finds exactly one total). Empty buckets are not returned. Filter: sdkVersions, latencyBucketMs.",
+  category: "reliability",
+  tags: ["performance", "latency", "histogram", "sdk", "api", "ACSCallClientOperations"],
+  query: from(latencyBuckets)
+    .join("inner", from(latencyBuckets).summarize((c) => ({ ScenarioOperations: agg.sum(c.Operations) }), ["Scenario"]), ["Scenario"])
+    .projectAs((c) => ({
+      Scenario: c.Scenario,
+      BucketStartMs: c.BucketStartMs,
+      Operations: c.Operations,
+      SharePct: percent(c.Operations, c.ScenarioOperations),
+    }))
+    .orderBy((c) => [
+      [c.Scenario, "asc"],
+      [c.BucketStartMs, "asc"],
+    ]),
+  visualization: "columnchart",
+});
+
 /**
  * Failed scenario operations (not a success by {@link isSuccess}) with the Code, SubCode and
  * ResultCategory the SDK logged in OperationPayload (as strings; "" when absent).
  */
 function failedScenarioOps() {
+  const failure = <C extends { readonly CallId: Expr<"string">; readonly OperationPayload: Expr<"dynamic"> }>(c: C, scenario: Expr<"string">) => ({
+    Scenario: scenario,
+    CallId: c.CallId,
+    Code: payload(c, "Code"),
+    SubCode: payload(c, "SubCode"),
+    LoggedCategory: payload(c, "ResultCategory"),
+  });
   return clientOps()
     .where((c) => c.OperationName.in([...API_SCENARIOS]).and(fn.isnotempty(c.ResultType)))
     .where((c) => isSuccess(c).not())
-    .projectAs((c) => ({
-      Scenario: c.OperationName,
-      CallId: c.CallId,
-      Code: payload(c, "Code"),
-      SubCode: payload(c, "SubCode"),
-      LoggedCategory: payload(c, "ResultCategory"),
-    }));
+    .projectAs((c) => failure(c, scenarioOf(c)))
+    .union(
+      dropOps()
+        .where((c) => isSuccess(c).not())
+        .projectAs((c) => failure(c, text("Drop"))),
+    );
 }
 
 /** Failures per scenario and (Code, SubCode); referenced twice (rows and ranks), so materialized. */
@@ -569,9 +702,11 @@ export const sdkApiTopFailingSubcodes = defineEntry({
   id: "sdk-api-top-failing-subcodes",
   title: "Calling SDK API: top failing subcodes per scenario, with meaning and advice",
   description:
-    "For each Calling SDK API scenario (StartCall, AcceptIncomingCall, Join, StartVideo, StopVideo, CreateView, " +
-    "CallAgentInit), the topN (Code, SubCode) pairs of its failed operations in the raw ACSCallClientOperations, read " +
-    "from OperationPayload.Code / SubCode: failures, calls affected, the share of the scenario's failures, and the " +
+    "For each Calling SDK scenario of sdk-api-reliability (StartCall, AcceptIncomingCall, Join, StartVideo, StopVideo, " +
+    "CreateView/Local, CreateView/Remote, CreateView/Unknown, CallAgentInit, Drop), the topN (Code, SubCode) pairs of " +
+    "its failed operations in the raw ACSCallClientOperations (for Drop: the failed Join, EnterCall and Hangup " +
+    "operations of legs), read from OperationPayload.Code / SubCode: failures, calls affected, the share of the " +
+    "scenario's failures, and the " +
     "ResultCategory, Meaning and Advice of the subcode from the error dataset's Web Calling SDK client subcode table " +
     "(src/errors, source 'client'; the SDK-logged OperationPayload.ResultCategory when the table does not know the pair). " +
     `A failure is an operation that is not a success in the sense of sdk-api-reliability: ${RELIABILITY_HOW} Failures ` +
@@ -967,6 +1102,7 @@ export const entries: readonly CatalogEntry[] = [
   sdkApiReliability,
   sdkApiReliabilityDayOverDay,
   sdkApiLatencyPercentiles,
+  sdkApiLatencyHistogram,
   sdkApiTopFailingSubcodes,
   surveyRatingDistribution,
   surveyRatingSummary,

@@ -7,6 +7,7 @@
 // Voice & Video Insights workbook: workbooks/README.md.
 import { p, parameterDocs } from "../src/catalog/parameters.js";
 import { getEntry } from "../queries/index.js";
+import { CREATE_VIEW_SIDE_KEY } from "../queries/client.js";
 import { DAY_MS, GALLERIES, bind, step, wbParam, when, type Bindings, type CatalogBindings, type LogsContext, type WorkbookDef } from "../src/workbook/index.js";
 import {
   acsResourceChoices,
@@ -122,6 +123,7 @@ const JoinP95Ms = threshold("JoinP95Ms", p.joinP95Ms, "Join P95 target (ms)");
 const StartCallP95Ms = threshold("StartCallP95Ms", p.startCallP95Ms, "StartCall P95 target (ms)");
 const StartVideoP95Ms = threshold("StartVideoP95Ms", p.startVideoP95Ms, "StartVideo P95 target (ms)");
 const StopVideoP95Ms = threshold("StopVideoP95Ms", p.stopVideoP95Ms, "StopVideo P95 target (ms)");
+const LatencyBucketMs = threshold("LatencyBucketMs", p.latencyBucketMs, "Latency histogram bucket (ms)");
 
 /** Set by selecting a call in Call details. */
 const SelectedCall = wbParam.selection("SelectedCall", { label: "Selected call" });
@@ -160,6 +162,7 @@ const bindings = {
   startCallP95Ms: bind.long(StartCallP95Ms),
   startVideoP95Ms: bind.long(StartVideoP95Ms),
   stopVideoP95Ms: bind.long(StopVideoP95Ms),
+  latencyBucketMs: bind.long(LatencyBucketMs),
   // Workbook-only parameters of workbooks/entries.ts.
   participantKey: bind.string(SelectedParticipant),
   scenario: bind.string(SelectedScenario),
@@ -212,6 +215,7 @@ const latencyParams = step.parameters("latency-parameters", [
   StartCallP95Ms,
   StartVideoP95Ms,
   StopVideoP95Ms,
+  LatencyBucketMs,
 ]);
 
 const NO_CALLS = "No calls in the selected time range, workspace and filters. Check that the ACS diagnostic setting sends logs to this workspace (resource-specific tables).";
@@ -597,7 +601,8 @@ const reliability = [
   step.text(
     "reliability-about",
     "Reliability comes from **ACSCallingMetrics**, a daily pre-aggregated table of Calling SDK scenarios (start call, join, start video, ...) " +
-      "and dropped legs. Days appear once complete; a workspace without this table shows no data here.",
+      "and dropped legs (the **Drop** line of the per-day chart is 100 % minus the day's drop rate). Days appear once complete; a workspace " +
+      "without this table shows no data here.",
     { style: "info" },
   ),
   q("reliability-summary", {
@@ -623,13 +628,6 @@ const reliability = [
     noData: "No ACSCallingMetrics rows in the selected time range.",
     width: 50,
     show: { chart: { type: "linechart", x: "TimestampBin", y: ["ReliabilityPct"], group: "Scenario", yUnit: "percent" } },
-  }),
-  q("reliability-drop-rate", {
-    entry: e("call-drop-rate-over-time"),
-    title: "Dropped participant legs per day (%)",
-    noData: "No ACSCallingMetrics drop metrics in the selected time range.",
-    width: 50,
-    show: { chart: { type: "linechart", x: "TimestampBin", y: ["DropRatePct"], yUnit: "percent", legend: false } },
   }),
   step.text("reliability-pick-scenario", "Select a scenario in the reliability grid to narrow the failure subcodes below to it; until then they cover every scenario.", {
     style: "info",
@@ -713,7 +711,10 @@ const performance = [
   step.text(
     "performance-about",
     "Calling SDK API operations from the raw **ACSCallClientOperations**. **ExpectedError counts as success** (a declined or cancelled call, " +
-      "a denied permission), as Microsoft's Insights counts it. Latency targets are Microsoft's recommended P95 per API, editable in the parameters above.",
+      "a denied permission), as Microsoft's Insights counts it. **CreateView** is split into Local and Remote by the payload field " +
+      `\`${CREATE_VIEW_SIDE_KEY}\`, an assumption (no documented field says which): other values show as CreateView/Unknown. **Drop** counts legs, ` +
+      "dropped when a Join, EnterCall or Hangup of the leg failed (Microsoft's Call Diagnostics rule). Latency targets are Microsoft's " +
+      "recommended P95 per API, editable in the parameters above, as is the histogram's bucket width.",
     { style: "info" },
   ),
   q("performance-api-reliability", {
@@ -725,9 +726,9 @@ const performance = [
       table: {
         formatters: [
           { column: "SuccessRatePct", kind: "heatmap", palette: "redGreen", min: 90, max: 100, unit: "percent", decimals: 2 },
-          { column: "Operations", kind: "bar", palette: "blue" },
+          { column: "Attempts", kind: "bar", palette: "blue" },
         ],
-        labels: { SuccessRatePct: "Success %", ExpectedErrors: "Expected errors" },
+        labels: { SuccessRatePct: "Success %", ExpectedErrors: "Expected errors", Unit: "Counted in" },
       },
     },
   }),
@@ -764,7 +765,15 @@ const performance = [
     entry: e("sdk-api-reliability-day-over-day"),
     title: "SDK API success rate per day and scenario",
     noData: "No Calling SDK API operations in the selected time range and filters.",
+    width: 50,
     show: { chart: { type: "linechart", x: "Day", y: ["SuccessRatePct"], group: "Scenario", yUnit: "percent" } },
+  }),
+  q("performance-api-latency-histogram", {
+    entry: e("sdk-api-latency-histogram"),
+    title: "SDK API latency histogram: operations per {LatencyBucketMs} ms bucket (the last bucket holds everything slower)",
+    noData: "No Calling SDK API operations with a duration in the selected time range and filters.",
+    width: 50,
+    show: { chart: { type: "unstackedbar", x: "BucketStartMs", y: ["Operations"], group: "Scenario" } },
   }),
 ];
 

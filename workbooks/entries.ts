@@ -349,12 +349,13 @@ export const scenarioClientSubcodes = defineEntry({
   title: "Top failing client subcodes of the selected SDK scenario, with meaning and advice (workbook)",
   description:
     "The catalog's sdk-api-top-failing-subcodes (raw ACSCallClientOperations, the error dataset's client subcode " +
-    "meanings) narrowed to one scenario. The client operations name CreateView without Local/Remote, so a selected " +
-    "CreateView/Local or CreateView/Remote matches CreateView (the part before the '/'); every scenario while scenario " +
-    "is empty.",
+    "meanings) narrowed to one scenario, named as scenario-reliability-summary names them (Join, CreateView/Local, " +
+    "Drop, ...): the client side splits CreateView by an assumed payload field, so a selected CreateView/Local or " +
+    "CreateView/Remote also shows the CreateView/Unknown rows (side not logged), which may belong to either; every " +
+    "scenario while scenario is empty.",
   category: "reliability",
   tags: ["reliability", "subcode", "scenario", "drill-down", "meaning", "advice", "workbook"],
-  query: sdkApiTopFailingSubcodes.query.where((c) => ofScenario(c.Scenario).or(fn.isnotempty(scenario).and(c.Scenario.eq(fn.tostring(fn.split(scenario, "/").at(0)))))),
+  query: sdkApiTopFailingSubcodes.query.where((c) => ofScenario(c.Scenario).or(scenario.startsWith("CreateView/").and(c.Scenario.eq("CreateView/Unknown")))),
   visualization: "table",
 });
 

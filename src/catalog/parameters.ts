@@ -66,6 +66,8 @@ export const p = {
   startVideoP95Ms: param.long("startVideoP95Ms", 7000),
   /** Recommended P95 time for StopVideo, ms (Microsoft: 1000). */
   stopVideoP95Ms: param.long("stopVideoP95Ms", 1000),
+  /** Width of a bucket of the SDK API latency histogram, ms (Microsoft's Performance tab uses 1 s buckets). */
+  latencyBucketMs: param.long("latencyBucketMs", 1000),
 } as const;
 
 /** One-line documentation of every catalog parameter, keyed by parameter name. */
@@ -99,4 +101,5 @@ export const parameterDocs: Readonly<Record<string, string>> = {
   startCallP95Ms: "Recommended P95 latency of StartCall, ms (Microsoft: 1000).",
   startVideoP95Ms: "Recommended P95 latency of StartVideo, ms (Microsoft: 7000).",
   stopVideoP95Ms: "Recommended P95 latency of StopVideo, ms (Microsoft: 1000).",
+  latencyBucketMs: "Bucket width of the SDK API latency histogram, ms (Microsoft's Performance tab: 1000); below 1 counts as 1.",
 };

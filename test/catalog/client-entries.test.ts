@@ -3,7 +3,14 @@
 // to KQL that Kusto.Language accepts with the row type the builder promises, with default and
 // non-default parameters, and that lint() has nothing to say about; plus what each must show.
 import { describe, expect, it } from "vitest";
-import { API_P95_THRESHOLD_PARAMS, API_P95_THRESHOLDS_MS, entries } from "../../queries/client.js";
+import {
+  API_P95_THRESHOLD_PARAMS,
+  API_P95_THRESHOLDS_MS,
+  CREATE_VIEW_SIDE_KEY,
+  DROP_OPERATIONS,
+  LATENCY_HISTOGRAM_BUCKETS,
+  entries,
+} from "../../queries/client.js";
 import { catalog } from "../../queries/index.js";
 import { lint } from "../../src/analysis/index.js";
 import { parametersOf, toKql } from "../../src/kql/index.js";
@@ -39,6 +46,7 @@ const NON_DEFAULT: Readonly<Record<string, unknown>> = {
   startCallP95Ms: 800,
   startVideoP95Ms: 6000,
   stopVideoP95Ms: 800,
+  latencyBucketMs: 500,
 };
 
 function nonDefaultParams(entry: CatalogEntry): Record<string, unknown> {
@@ -122,6 +130,48 @@ describe("SDK API reliability and latency", () => {
       expect(kqlOf(id)).toContain('ResultType startswith "Expected"');
       expect(byId.get(id)!.description).toMatch(/ExpectedError counts as success/);
     }
+  });
+
+  it("split CreateView into Local and Remote by the assumed payload key, keeping every other value out of both, and say so", () => {
+    const split =
+      `case(OperationName != "CreateView", OperationName, tostring(OperationPayload["${CREATE_VIEW_SIDE_KEY}"]) =~ "Local", "CreateView/Local", ` +
+      `tostring(OperationPayload["${CREATE_VIEW_SIDE_KEY}"]) =~ "Remote", "CreateView/Remote", "CreateView/Unknown")`;
+    for (const id of ["sdk-api-reliability", "sdk-api-reliability-day-over-day", "sdk-api-top-failing-subcodes"]) {
+      expect(kqlOf(id), id).toContain(split);
+      expect(byId.get(id)!.description, id).toContain(`OperationPayload.${CREATE_VIEW_SIDE_KEY}`);
+      expect(byId.get(id)!.description, id).toMatch(/ASSUMPTION[\s\S]*CreateView\/Unknown rather than to either side/);
+    }
+  });
+
+  it("add Drop as legs: a leg with a Join, EnterCall or Hangup result, dropped when one of them is not a success", () => {
+    expect(DROP_OPERATIONS).toEqual(["Join", "EnterCall", "Hangup"]);
+    for (const id of ["sdk-api-reliability", "sdk-api-reliability-day-over-day"]) {
+      const kql = kqlOf(id);
+      expect(kql, id).toContain('| where OperationName in ("Join", "EnterCall", "Hangup") and isnotempty(ResultType) and isnotempty(ParticipantId)');
+      expect(kql, id).toMatch(/Failures = countif\(not\(ResultType in \("Succeeded", "Success"\) or ResultType startswith "Expected"\)\)[^\n]* by CallId, ParticipantId\n/);
+      expect(kql, id).toContain('Scenario = "Drop"');
+      expect(kql, id).toContain("Success = Failures == 0");
+      expect(byId.get(id)!.description, id).toMatch(/one attempt is one leg/);
+    }
+    const reliability = byId.get("sdk-api-reliability")!;
+    expect(Object.keys(reliability.query.columns)).toEqual(["Scenario", "Unit", "Attempts", "Succeeded", "ExpectedErrors", "Failed", "SuccessRatePct", "FailedCalls"]);
+    expect(kqlOf("sdk-api-reliability")).toContain('Unit = iff(Scenario == "Drop", "legs", "operations")');
+    // Drop's failing subcodes come from the failed Join/EnterCall/Hangup operations of legs.
+    expect(kqlOf("sdk-api-top-failing-subcodes")).toMatch(/isnotempty\(ParticipantId\)\n[^\n]*where not\(ResultType in[^\n]*\n[^\n]*Scenario = "Drop"/);
+  });
+
+  it("latency histogram: operations per scenario in latencyBucketMs-wide DurationMs buckets, the last one open", () => {
+    const entry = byId.get("sdk-api-latency-histogram")!;
+    const kql = kqlOf("sdk-api-latency-histogram");
+    expect(kql).toContain("let latencyBucketMs = 1000;");
+    expect(kql).toContain(
+      `BucketStartMs = min_of(bin(DurationMs, max_of(latencyBucketMs, 1)), max_of(latencyBucketMs, 1) * ${LATENCY_HISTOGRAM_BUCKETS - 1})`,
+    );
+    expect(kql).toContain("summarize Operations = count() by Scenario, BucketStartMs");
+    expect(kql).toContain(`OperationName in (${Object.keys(API_P95_THRESHOLDS_MS).map((s) => `"${s}"`).join(", ")})`);
+    expect(kql).toContain("DurationMs >= 0");
+    expect(toKql(entry.query, { params: { latencyBucketMs: 250 } })).toContain("let latencyBucketMs = 250;");
+    expect(entry.query.columns).toEqual({ Scenario: "string", BucketStartMs: "long", Operations: "long", SharePct: "real" });
   });
 
   it("latency: P50/P90/P95/P99 per scenario against the documented P95 thresholds, as parameters", () => {

@@ -152,7 +152,7 @@ describe("workbooks/acs-call-quality.*.json", () => {
       "CallType", "EndpointType", "MediaType", "OsName", "SdkVersion",
       "RttPoorMs", "JitterPoorMs", "PacketLossPoorRatio", "JitterBufferPoorMs", "HealedRatioPoor", "VideoFrameRatePoorFps",
       "ScreenFrameRatePoorFps", "VideoResolutionPoorPx", "ScreenResolutionPoorPx", "VideoFreezePoorMs", "ScreenFreezePoorMs", "VideoBitratePoorBps",
-      "CallAgentInitP95Ms", "HandleIncomingCallP95Ms", "AcceptIncomingCallP95Ms", "JoinP95Ms", "StartCallP95Ms", "StartVideoP95Ms", "StopVideoP95Ms",
+      "CallAgentInitP95Ms", "HandleIncomingCallP95Ms", "AcceptIncomingCallP95Ms", "JoinP95Ms", "StartCallP95Ms", "StartVideoP95Ms", "StopVideoP95Ms", "LatencyBucketMs",
     ]);
     // The latency targets start at the catalog's (Microsoft's) defaults and are bound in the latency query.
     const latency = stepNamed("latency-parameters");
