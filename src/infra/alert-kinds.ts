@@ -80,8 +80,8 @@ export const ALERT_KINDS = {
     parameters: (window) => ({ lookback: kqlTimespan(window) }),
     defaults: { threshold: 95, operator: "LessThan", severity: 2, frequency: "PT15M", window: "PT1H" },
     measures:
-      "the success rate of the worst Calling SDK API scenario (StartCall, AcceptIncomingCall, Join, StartVideo, StopVideo, CreateView, " +
-      "CallAgentInit; ExpectedError results count as success, as Microsoft counts them)",
+      "the success rate of the worst Calling SDK API scenario (StartCall, AcceptIncomingCall, Join, StartVideo, StopVideo, " +
+      "CreateView local and remote, CallAgentInit, and Drop per participant leg; ExpectedError results count as success, as Microsoft counts them)",
   },
   ufdRecoveryRate: {
     id: "ufd-recovery-rate",
