@@ -161,7 +161,7 @@ class Compiler {
     switch (op.kind) {
       case "where": {
         const p = this.expr(rel, op.predicate);
-        if (p.type !== "bool") this.refusals.refuse("where", `the predicate is a ${p.type}, not a bool`);
+        if (p.type !== "bool" && !p.refused) this.refusals.refuse("where", `the predicate is a ${p.type}, not a bool`);
         return { ...rel, from: this.cte(`SELECT * FROM ${rel.from} WHERE ${p.sql}`) };
       }
       case "project":

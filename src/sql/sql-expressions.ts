@@ -18,7 +18,7 @@ export interface ExprEnv {
   subquery(q: QueryNode): Typed | undefined;
 }
 
-const fail = (env: ExprEnv, feature: string, why: string, type: KqlType = "bool"): Typed => ({ sql: env.refusals.refuse(feature, why), type });
+const fail = (env: ExprEnv, feature: string, why: string, type: KqlType = "bool"): Typed => ({ sql: env.refusals.refuse(feature, why), type, refused: true });
 
 export const asBigint = (x: Typed): string => (x.type === "int" ? `CAST(${x.sql} AS BIGINT)` : x.sql);
 export const asDouble = (x: Typed): string => (x.type === "real" ? x.sql : `CAST(${x.sql} AS DOUBLE)`);

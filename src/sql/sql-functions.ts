@@ -18,7 +18,7 @@ interface FunctionSpec {
   readonly compile: Compile;
 }
 
-const refuse = (env: ExprEnv, what: string, why: string, type: KqlType): Typed => ({ sql: env.refusals.refuse(what, why), type });
+const refuse = (env: ExprEnv, what: string, why: string, type: KqlType): Typed => ({ sql: env.refusals.refuse(what, why), type, refused: true });
 
 /** The value of a literal argument, or undefined when the argument is not a literal. */
 function literalValue(n: ExprNode | undefined): unknown {

@@ -31,6 +31,8 @@ export interface Relation {
 export interface Typed {
   readonly sql: string;
   readonly type: KqlType;
+  /** Set on the placeholder of a refused feature, whose type is a guess: checks on it would only repeat the refusal. */
+  readonly refused?: boolean;
 }
 
 export const isNumeric = (t: KqlType): boolean => t === "int" || t === "long" || t === "real";
