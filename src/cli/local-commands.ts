@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { registerGenerateCommand } from "./generate-command.js";
+import { registerReportCommand } from "./report-command.js";
 
 /**
  * Commands that run the catalog on local log files with DuckDB (`generate`, `report`).
@@ -9,4 +10,5 @@ export function registerLocalCommands(cli: Command, out: (line: string) => void)
   void cli;
   void out;
   registerGenerateCommand(cli, out);
+  registerReportCommand(cli, out);
 }

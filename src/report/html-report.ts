@@ -6,6 +6,9 @@ import { sectionChartSvg } from "./section-chart.js";
 /** Rows per section table in the HTML file; bigger results say how many were left out. */
 export const HTML_MAX_ROWS = 200;
 
+/** Charted sections with more rows than this show their table folded (a click opens it; no script needed). */
+const FOLD_ROWS = 8;
+
 const NUMERIC = new Set(["int", "long", "real"]);
 
 // System font stacks only: the file must render offline, with nothing fetched.
@@ -23,11 +26,12 @@ code{font:12.5px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background
 .facts dt{color:var(--muted)}
 .facts dd{margin:0}
 .issues{margin:4px 0 0;padding-left:18px;font:12px ui-monospace,Menlo,Consolas,monospace}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:10px;margin:14px 0}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(215px,1fr));gap:10px;margin:14px 0}
 .card{border:1px solid var(--line);border-radius:6px;padding:10px 12px}
 .card .v{font-size:24px;font-weight:600}
 .card.warn .v{color:var(--warn)}
 .card .l{font-size:12.5px;color:var(--muted)}
+.card code{font-size:11px;overflow-wrap:anywhere}
 nav{font-size:13px;margin:8px 0}
 nav a{color:var(--accent);text-decoration:none;margin-right:10px}
 article{margin:18px 0 26px}
@@ -83,7 +87,10 @@ function tableHtml(s: ReportSection): string {
   const head = s.columns.map((c) => `<th${NUMERIC.has(c.type) ? ' class="n"' : ""}>${e(c.name)}</th>`).join("");
   const body = shown.map((r) => `<tr>${s.columns.map((c) => `<td${cls(c.type, c.name)}>${e(formatCell(r[c.name], c))}</td>`).join("")}</tr>`).join("");
   const more = s.rows.length > shown.length ? `<p class="sub">showing the first ${HTML_MAX_ROWS} of ${e(formatNumber(s.rows.length))} rows</p>` : "";
-  return `<div class="tablewrap"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${more}`;
+  const table = `<div class="tablewrap"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${more}`;
+  // Long results under a chart (time series, top lists) are folded: the chart is the summary.
+  const folded = s.chart.kind !== "none" && s.rows.length > FOLD_ROWS;
+  return folded ? `<details class="rows"><summary>Table: ${e(plural(s.rows.length, "row"))}</summary>${table}</details>` : table;
 }
 
 function sectionHtml(s: ReportSection): string {

@@ -65,7 +65,14 @@ export type ReportRow = Readonly<Record<string, unknown>>;
  * - `none`: table only (one-row summaries, wide percentile tables).
  */
 export type ChartSpec =
-  | { readonly kind: "bar"; readonly label: readonly string[]; readonly values: readonly string[]; readonly maxBars?: number }
+  | {
+      readonly kind: "bar";
+      readonly label: readonly string[];
+      readonly values: readonly string[];
+      readonly maxBars?: number;
+      /** Rows left out of the chart (not the table), e.g. successful end codes that would dwarf the failures. */
+      readonly exclude?: { readonly column: string; readonly equals: string; readonly caption: string };
+    }
   | { readonly kind: "column"; readonly label: string; readonly values: readonly string[] }
   | { readonly kind: "timeseries"; readonly time: string; readonly series: readonly string[]; readonly unit?: string }
   | { readonly kind: "stacked"; readonly label: readonly string[]; readonly parts: readonly string[] }

@@ -1,3 +1,4 @@
+import { escapeHtml } from "./escape.js";
 import { formatCell, toNumber } from "./format.js";
 import type { ReportColumn, ReportRow, ReportSection } from "./model.js";
 import { barChartSvg, columnChartSvg, shareBarSvg, stackedBarSvg, timeSeriesSvg, type Series } from "./svg-charts.js";
@@ -54,8 +55,11 @@ export function sectionChartSvg(section: ReportSection): string {
   const rows = section.rows;
   switch (spec.kind) {
     case "bar": {
-      const shown = rows.slice(0, spec.maxBars ?? 15);
-      return barChartSvg(title, shown.map((r) => labelOf(section, r, spec.label)), seriesOf(shown, spec.values));
+      const ex = spec.exclude;
+      const kept = ex ? rows.filter((r) => String(r[ex.column] ?? "") !== ex.equals) : rows;
+      const shown = kept.slice(0, spec.maxBars ?? 15);
+      const svg = barChartSvg(title, shown.map((r) => labelOf(section, r, spec.label)), seriesOf(shown, spec.values));
+      return ex && kept.length < rows.length ? `${svg}<p class="sub">${escapeHtml(ex.caption)}</p>` : svg;
     }
     case "column":
       return columnChartSvg(title, rows.map((r) => labelOf(section, r, [spec.label])), seriesOf(rows, spec.values));

@@ -54,7 +54,13 @@ export const REPORT_SECTIONS: readonly SectionSpec[] = [
   {
     group: "End reasons",
     catalogId: "end-reasons-with-meaning",
-    chart: { kind: "bar", label: ["EndCode", "EndSubCode", "ResultCategory"], values: ["participants"], maxBars: 12 },
+    chart: {
+      kind: "bar",
+      label: ["EndCode", "EndSubCode", "ResultCategory"],
+      values: ["participants"],
+      maxBars: 12,
+      exclude: { column: "SipClass", equals: "Success", caption: "The chart leaves out the Success class (codes 0 and 2xx); the table below has every row." },
+    },
     params: { topN: 15 },
     note: "Participants per end code/subcode, with what the code means and what to do about it.",
   },

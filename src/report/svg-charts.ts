@@ -16,7 +16,7 @@ export interface Series {
   readonly color?: string;
 }
 
-export const CHART_WIDTH = 760;
+export const CHART_WIDTH = 960;
 const FONT = 12;
 const CHAR_W = 6.6;
 
@@ -173,8 +173,11 @@ export function timeSeriesSvg(label: string, times: readonly Date[], series: rea
   const tt = timeTicks(from, to);
   for (const ms of span === 0 ? [from] : tt.ticks) {
     const label = tt.daily || span === 0 ? formatTime(new Date(ms)).slice(0, 10) : formatTime(new Date(ms)).slice(5);
+    // Labels at the plot's edges are anchored inward so that they are not cut off.
+    const half = (label.length * CHAR_W) / 2;
+    const anchor = x(ms) - half < x0 - 40 ? "start" : x(ms) + half > CHART_WIDTH ? "end" : "middle";
     body += `<line x1="${num(x(ms))}" x2="${num(x(ms))}" y1="${top + plotH}" y2="${top + plotH + 4}" stroke="#888"/>`;
-    body += `<text x="${num(x(ms))}" y="${top + plotH + 16}" text-anchor="middle" fill="#555">${t(label)}</text>`;
+    body += `<text x="${num(x(ms))}" y="${top + plotH + 16}" text-anchor="${anchor}" fill="#555">${t(label)}</text>`;
   }
   series.forEach((s, si) => {
     const color = colorOf(s, si);
@@ -198,7 +201,7 @@ export function timeSeriesSvg(label: string, times: readonly Date[], series: rea
     }
   });
   body += `<line x1="${x0}" x2="${x0 + plotW}" y1="${top + plotH}" y2="${top + plotH}" stroke="#888"/>`;
-  body += `<text x="${x0 + plotW}" y="${top + plotH + 30}" text-anchor="end" fill="#777">UTC</text>`;
+  body += `<text x="${x0 + plotW}" y="14" text-anchor="end" fill="#777">time in UTC</text>`;
   return svg(height, label, body);
 }
 
