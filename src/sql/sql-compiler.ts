@@ -203,7 +203,10 @@ class Compiler {
       case "mvExpand":
         return this.mvExpand(rel, op.column, op.toType ?? "dynamic", op.limit);
       case "makeSeries":
-        this.refusals.refuse("make-series", "not compiled yet: its bins, default fill and array columns are not reproduced");
+        this.refusals.refuse(
+          "make-series",
+          "not compiled: which groups get a series (groups with no rows inside from..to) and the JSON form of its arrays are not verified against Kusto, so no local result is offered",
+        );
         return { from: rel.from, cols: [] };
       case "render":
       case "as":
@@ -355,7 +358,7 @@ class Compiler {
       `WHEN json_type(${c.sql}) = 'ARRAY' THEN list_slice(json_extract(${c.sql}, '$[*]'), 1, ${limit}) ` +
       `WHEN json_type(${c.sql}) = 'OBJECT' THEN [error('mv-expand of a property bag is refused: Kusto''s bag expansion is not compiled')] ` +
       `ELSE [${c.sql}] END)`;
-    const v = "v";
+    const v = this.fresh("e");
     // `to typeof(T)` only casts: elements of another JSON type become null ('' for strings).
     const jt = `json_type(${v})`;
     let value: string;
@@ -408,7 +411,8 @@ function compile(query: AnyQuery, options: SqlOptions, lenient: boolean): { sql:
  * the query's output columns, in order, with Kusto's names. Kusto's semantics are kept
  * where they differ from SQL (innerunique joins, '' for missing strings, term `has`,
  * case-insensitive `=~`/`startswith`, truncating integer division, nearest-rank
- * percentiles, nulls-last descending sorts, ...); anything that cannot be compiled
+ * percentiles, nulls-last descending sorts, ...). `dcount` is exact here, where Kusto's is a
+ * HyperLogLog estimate (exact for small sets). Anything that cannot be compiled
  * faithfully throws a {@link SqlUnsupportedError} listing every refused feature.
  * Tables are read by their Log Analytics names (`"ACSCallSummary"`), with the column types
  * of src/sql/duckdb-types.ts.

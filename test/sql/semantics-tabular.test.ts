@@ -161,3 +161,12 @@ describe("literals and parameters", () => {
     expect(() => toDuckDbSql(from(ACSCallSummary).take(param.long("n")))).toThrow(/parameter 'n' \(long\) has no value and no default/);
   });
 });
+
+describe("mv-expand twice", () => {
+  it("two mv-expands in one query expand independently (a cross product per row)", async () => {
+    const t = datatable({ a: "dynamic", b: "dynamic" }, [{ a: [1, 2], b: ["x", "y", "z"] }]);
+    const rows = await runQuery(db, t.mvExpand("a", { limit: 10, to: "long" }).mvExpand("b", { limit: 10, to: "string" }));
+    expect(rows).toHaveLength(6);
+    expect(rows.map((r) => `${String(r["a"])}${String(r["b"])}`).sort()).toEqual(["1x", "1y", "1z", "2x", "2y", "2z"]);
+  });
+});
