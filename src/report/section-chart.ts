@@ -3,11 +3,15 @@ import { formatCell, toNumber } from "./format.js";
 import type { ReportColumn, ReportRow, ReportSection } from "./model.js";
 import { barChartSvg, columnChartSvg, shareBarSvg, stackedBarSvg, timeSeriesSvg, type Series } from "./svg-charts.js";
 
-/** Good/poor pairs keep their meaning in every chart: green for good, red-orange for poor. */
-function partColor(name: string): string | undefined {
-  if (/good/i.test(name)) return "#009E73";
-  if (/poor|fail|ungraceful/i.test(name)) return "#D55E00";
-  return undefined;
+/**
+ * Colours that carry meaning in every chart: green for good, red-orange for poor, and grey
+ * dashes for an overall baseline drawn next to the per-bin values.
+ */
+function seriesStyle(name: string): Pick<Series, "color" | "dashed"> {
+  if (/^overall/i.test(name)) return { color: "#777777", dashed: true };
+  if (/^good/i.test(name)) return { color: "#009E73" };
+  if (/^poor/i.test(name)) return { color: "#D55E00" };
+  return {};
 }
 
 function columnOf(section: ReportSection, name: string): ReportColumn {
@@ -19,10 +23,7 @@ function labelOf(section: ReportSection, row: ReportRow, names: readonly string[
 }
 
 function seriesOf(rows: readonly ReportRow[], names: readonly string[]): Series[] {
-  return names.map((name) => {
-    const color = partColor(name);
-    return { name, values: rows.map((r) => toNumber(r[name])), ...(color ? { color } : {}) };
-  });
+  return names.map((name) => ({ name, values: rows.map((r) => toNumber(r[name])), ...seriesStyle(name) }));
 }
 
 function toDate(v: unknown): Date {

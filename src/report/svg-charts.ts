@@ -14,6 +14,8 @@ export interface Series {
   readonly values: readonly (number | null)[];
   /** Fixed colour (e.g. good = green, poor = red); default from {@link PALETTE}. */
   readonly color?: string;
+  /** Time series: a dashed line without point markers (a baseline such as an overall rate). */
+  readonly dashed?: boolean;
 }
 
 export const CHART_WIDTH = 960;
@@ -184,7 +186,9 @@ export function timeSeriesSvg(label: string, times: readonly Date[], series: rea
     const points = times.map((d, i) => ({ ms: d.getTime(), v: s.values[i] ?? null })).filter((p): p is { ms: number; v: number } => p.v !== null && Number.isFinite(p.ms));
     let run: string[] = [];
     const flush = () => {
-      if (run.length > 1) body += `<polyline class="line" fill="none" stroke="${color}" stroke-width="1.8" points="${run.join(" ")}"/>`;
+      if (run.length > 1) {
+        body += `<polyline class="line" fill="none" stroke="${color}" stroke-width="1.8"${s.dashed ? ' stroke-dasharray="6 4"' : ""} points="${run.join(" ")}"/>`;
+      }
       run = [];
     };
     points.forEach((p, i) => {
@@ -193,10 +197,10 @@ export function timeSeriesSvg(label: string, times: readonly Date[], series: rea
       run.push(`${num(x(p.ms))},${num(y(p.v))}`);
     });
     flush();
-    const dots = points.length <= 120;
+    const dots = points.length <= 120 && !s.dashed;
     for (const p of points) {
       body +=
-        `<circle class="point" data-value="${p.v}" cx="${num(x(p.ms))}" cy="${num(y(p.v))}" r="${dots ? 2.5 : 0.8}" fill="${color}">` +
+        `<circle class="point" data-value="${p.v}" cx="${num(x(p.ms))}" cy="${num(y(p.v))}" r="${dots ? 2.5 : s.dashed ? 0 : 0.8}" fill="${color}">` +
         `<title>${t(`${formatTime(new Date(p.ms))} — ${s.name}: ${fmt(p.v)}${unit}`)}</title></circle>`;
     }
   });

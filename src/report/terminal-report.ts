@@ -1,4 +1,4 @@
-import { formatCell, formatElapsed, formatNumber, formatTime, plural } from "./format.js";
+import { formatCell, formatElapsed, formatNumber, formatTime, isPercentColumn, plural, toNumber } from "./format.js";
 import type { DatasetFacts, Report, ReportColumn, ReportSection } from "./model.js";
 
 /** Options of {@link renderTerminalReport}. */
@@ -59,6 +59,35 @@ function datasetLines(d: DatasetFacts): string[] {
   return out;
 }
 
+const BLOCKS = "▁▂▃▄▅▆▇█";
+
+/** `▁▃█▅`: one block per value, scaled to the series' maximum (nulls as spaces). */
+export function sparkline(values: readonly (number | null)[]): string {
+  const max = Math.max(0, ...values.map((v) => v ?? 0));
+  return values
+    .map((v) => (v === null ? " " : BLOCKS[max === 0 ? 0 : Math.min(7, Math.round((Math.max(0, v) / max) * 7))] ?? " "))
+    .join("");
+}
+
+/** A time series in a terminal: a sparkline per series with its peak, instead of a long table. */
+function seriesLines(s: ReportSection, time: string, series: readonly string[], unit?: string): string[] {
+  const col = (name: string) => s.columns.find((c) => c.name === name) ?? { name, type: "real" as const };
+  const times = s.rows.map((r) => formatCell(r[time], col(time)));
+  const out = [`  ${times[0] ?? ""} → ${times.at(-1) ?? ""} UTC, ${plural(s.rows.length, "bin")} (the table is in the HTML report)`];
+  const width = Math.max(...series.map((n) => n.length));
+  for (const name of series) {
+    const values = s.rows.map((r) => toNumber(r[name]));
+    let peak = -1;
+    values.forEach((v, i) => {
+      if (v !== null && (peak < 0 || v > (values[peak] ?? -Infinity))) peak = i;
+    });
+    const peakText = peak < 0 ? "no values" : `peak ${formatCell(values[peak], col(name))}${unit && !isPercentColumn(name) ? ` ${unit}` : ""} at ${times[peak] ?? ""}`;
+    const chars = sparkline(values);
+    out.push(`  ${name.padEnd(width)}  ${chars.length > 100 ? `${chars.slice(0, 99)}…` : chars}  ${peakText}`);
+  }
+  return out;
+}
+
 function sectionLines(s: ReportSection, options: Required<TerminalOptions>): string[] {
   const out = [`${s.title}  [catalog: ${s.catalogId}]`];
   if (s.status.kind === "unavailable") return [...out, `  not available locally: ${s.status.reason}`];
@@ -67,6 +96,7 @@ function sectionLines(s: ReportSection, options: Required<TerminalOptions>): str
   out.push(`  ${plural(s.rows.length, "row")} in ${formatElapsed(s.status.elapsedMs)}${params.length ? `; ${params.join(", ")}` : ""}`);
   if (s.note) out.push(`  ${s.note}`);
   if (s.rows.length === 0) return [...out, "  no data"];
+  if (s.chart.kind === "timeseries") return [...out, ...seriesLines(s, s.chart.time, s.chart.series, s.chart.unit)];
   const shown = s.rows.slice(0, options.maxRows);
   const cells = shown.map((r) => s.columns.map((c) => cut(formatCell(r[c.name], c), options.maxCellWidth)));
   out.push(...alignTable(s.columns, cells, "  "));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alignTable, renderTerminalReport } from "../../src/report/terminal-report.js";
+import { alignTable, renderTerminalReport, sparkline } from "../../src/report/terminal-report.js";
 import { sampleReport } from "./sample-report.js";
 
 const lines = renderTerminalReport(sampleReport);
@@ -43,7 +43,13 @@ describe("terminal report", () => {
     const ends = [table[0], table[2], table[3], table[4]].map((l) => (l ?? "").length);
     expect(new Set(ends).size).toBe(1);
     expect(text).toMatch(/^ {2}All +100 +75 +25 +25 %$/m);
-    expect(text).toMatch(/^ {2}2026-03-01 06:00 +40$/m);
+  });
+
+  it("shows a time series as a sparkline with its peak instead of a long table", () => {
+    // Calls 10, 40, 20 → blocks at round(7·v/40): 2, 7, 4
+    expect(text).toContain("  Calls  ▃█▅  peak 40 at 2026-03-01 06:00");
+    expect(text).toContain("  2026-03-01 00:00 → 2026-03-01 12:00 UTC, 3 bins (the table is in the HTML report)");
+    expect(sparkline([0, null, 7, 3.5])).toBe("▁ █▅");
   });
 
   it("says 'no data', 'not available locally' and FAILED instead of dropping sections", () => {
@@ -55,8 +61,8 @@ describe("terminal report", () => {
   });
 
   it("cuts long rows and long cells", () => {
-    const many = renderTerminalReport(sampleReport, { maxRows: 1, maxCellWidth: 6 }).join("\n");
-    expect(many).toContain("… 2 more rows (all rows in the HTML report)");
-    expect(many).toMatch(/^  2026-… +10$/m);
+    const many = renderTerminalReport(sampleReport, { maxRows: 2, maxCellWidth: 6 }).join("\n");
+    expect(many).toContain("… 1 more row (all rows in the HTML report)");
+    expect(many).toMatch(/^ {2}<img … +Video +10$/m);
   });
 });
