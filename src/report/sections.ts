@@ -64,6 +64,12 @@ export const REPORT_SECTIONS: readonly SectionSpec[] = [
     params: { topN: 15 },
     note: "Participants per end code/subcode, with what the code means and what to do about it.",
   },
+  {
+    group: "End reasons",
+    catalogId: "top-failing-subcodes-over-time",
+    chart: { kind: "none" },
+    note: "Which failing codes come and go over time (a make-series query: one array per code).",
+  },
   { group: "End reasons", catalogId: "end-reasons-by-sip-class", chart: { kind: "share", label: "SipClass", value: "participants" } },
   {
     group: "End reasons",

@@ -81,7 +81,14 @@ function seriesLines(s: ReportSection, time: string, series: readonly string[], 
     values.forEach((v, i) => {
       if (v !== null && (peak < 0 || v > (values[peak] ?? -Infinity))) peak = i;
     });
-    const peakText = peak < 0 ? "no values" : `peak ${formatCell(values[peak], col(name))}${unit && !isPercentColumn(name) ? ` ${unit}` : ""} at ${times[peak] ?? ""}`;
+    const present = values.filter((v): v is number => v !== null);
+    const shown = (v: number | null | undefined) => `${formatCell(v, col(name))}${unit && !isPercentColumn(name) ? ` ${unit}` : ""}`;
+    const peakText =
+      peak < 0
+        ? "no values"
+        : present.every((v) => v === present[0])
+          ? `${shown(present[0])} in every bin`
+          : `peak ${shown(values[peak])} at ${times[peak] ?? ""}`;
     const chars = sparkline(values);
     out.push(`  ${name.padEnd(width)}  ${chars.length > 100 ? `${chars.slice(0, 99)}…` : chars}  ${peakText}`);
   }
