@@ -63,34 +63,58 @@ export function propertyKey(column: string): string {
   return column === column.toUpperCase() ? column.toLowerCase() : column[0]!.toLowerCase() + column.slice(1);
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
-
-/** One archive line (without the newline). */
-export function archiveLine(r: LogRecord): string {
-  const t = info(r.table);
-  const properties: Record<string, unknown> = {};
-  for (const [column, value] of Object.entries(r.values)) {
-    if (column === t.correlationColumn || column === "OperationName" || column === "OperationVersion" || column === "Category") continue;
-    const type = t.types.get(column);
-    if (!type) throw new Error(`writers: ${r.table} has no column ${column}`);
-    properties[propertyKey(column)] = archiveValue(column, type, value);
+let isoSecond = NaN;
+let isoPrefix = "";
+/** ISO 8601 UTC with milliseconds; records come in bursts within one second, so the seconds prefix is cached. */
+function iso(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (second !== isoSecond) {
+    isoSecond = second;
+    isoPrefix = new Date(second * 1000).toISOString().slice(0, 20);
   }
-  return JSON.stringify({
-    time: iso(r.time),
-    resourceId: RESOURCE_ID,
-    correlationId: r.values[t.correlationColumn] ?? "null",
-    operationName: r.values["OperationName"] ?? t.category,
-    operationVersion: r.values["OperationVersion"] ?? "1.0",
-    category: t.category,
-    properties,
-  });
+  const frac = ms - second * 1000;
+  return `${isoPrefix}${frac < 10 ? "00" : frac < 100 ? "0" : ""}${frac}Z`;
 }
 
-function archiveValue(column: string, type: KqlType, value: CellValue): unknown {
-  if (value === null) return NULL_AS_JSON.has(column) ? null : "null";
-  if (type === "datetime") return iso(value as number);
-  if (typeof value === "number") return NUMBER_AS_JSON.has(column) ? value : String(value);
-  return value;
+/** Per-column pieces of archive lines, computed once per table: `"camelKey":` and the column type. */
+const ARCHIVE_COLUMNS: ReadonlyMap<string, ReadonlyMap<string, readonly [string, KqlType]>> = new Map(
+  [...TABLES.values()].map((t) => [t.name, new Map(t.columns.map(([c, type]) => [c, [`${JSON.stringify(propertyKey(c))}:`, type] as const]))]),
+);
+
+/** A JSON string literal; plain IDs and names (nearly every value) skip JSON.stringify. */
+function jsonString(s: string): string {
+  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
+}
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\u2028\u2029]/;
+
+/**
+ * One archive line (without the newline). Built as text rather than through an object and
+ * JSON.stringify: this is the hot loop of a million-row run, and the output is the same JSON.
+ */
+export function archiveLine(r: LogRecord): string {
+  const t = info(r.table);
+  const columns = ARCHIVE_COLUMNS.get(r.table) as ReadonlyMap<string, readonly [string, KqlType]>;
+  let props = "";
+  for (const column in r.values) {
+    if (column === t.correlationColumn || column === "OperationName" || column === "OperationVersion" || column === "Category") continue;
+    const c = columns.get(column);
+    if (!c) throw new Error(`writers: ${r.table} has no column ${column}`);
+    props += (props === "" ? "" : ",") + c[0] + archiveValue(column, c[1], r.values[column] as CellValue);
+  }
+  const correlation = r.values[t.correlationColumn];
+  return (
+    `{"time":"${iso(r.time)}","resourceId":"${RESOURCE_ID}","correlationId":${jsonString(typeof correlation === "string" ? correlation : "null")},` +
+    `"operationName":${jsonString(String(r.values["OperationName"] ?? t.category))},"operationVersion":${jsonString(String(r.values["OperationVersion"] ?? "1.0"))},` +
+    `"category":"${t.category}","properties":{${props}}}`
+  );
+}
+
+function archiveValue(column: string, type: KqlType, value: CellValue): string {
+  if (value === null) return NULL_AS_JSON.has(column) ? "null" : '"null"';
+  if (type === "datetime") return `"${iso(value as number)}"`;
+  if (typeof value === "number") return NUMBER_AS_JSON.has(column) ? String(value) : `"${value}"`;
+  if (typeof value === "string") return jsonString(value);
+  return JSON.stringify(value);
 }
 
 /** One flat (Log Analytics export) row: every column of the table, in schema order. */
@@ -153,20 +177,20 @@ export function archivePath(root: string, table: GeneratedTable, time: number): 
 }
 
 /**
- * Appends lines to many files through bounded in-memory buffers: output is written as it is
- * generated, never held whole, and each file is opened only once per flush.
+ * Appends lines to many files through a bounded set of byte buffers: output is written as it
+ * is generated, never held whole. Lines are encoded into the buffers at once, so they die
+ * young and the garbage collector never has to trace megabytes of pending strings.
  */
 export class BufferedFiles {
-  private readonly buffers = new Map<string, string[]>();
-  private readonly sizes = new Map<string, number>();
+  private readonly pending = new Map<string, { buf: Buffer; used: number }>();
+  private readonly free: Buffer[] = [];
   private readonly dirs = new Set<string>();
   private readonly seen = new Set<string>();
-  private total = 0;
   bytes = 0;
 
   constructor(
-    private readonly perFileLimit = 256 * 1024,
-    private readonly totalLimit = 32 * 1024 * 1024,
+    private readonly bufferSize = 256 * 1024,
+    private readonly maxPending = 64,
   ) {}
 
   /** How many distinct files have been written to. */
@@ -175,38 +199,52 @@ export class BufferedFiles {
   }
 
   append(file: string, line: string): void {
-    let buf = this.buffers.get(file);
-    if (!buf) {
-      buf = [];
-      this.buffers.set(file, buf);
+    let p = this.pending.get(file);
+    if (!p) {
+      if (this.pending.size >= this.maxPending) this.flush();
+      p = { buf: this.free.pop() ?? Buffer.allocUnsafe(this.bufferSize), used: 0 };
+      this.pending.set(file, p);
       this.seen.add(file);
     }
-    buf.push(line);
-    const size = (this.sizes.get(file) ?? 0) + line.length + 1;
-    this.sizes.set(file, size);
-    this.total += line.length + 1;
-    if (size >= this.perFileLimit) this.flushFile(file);
-    if (this.total >= this.totalLimit) this.flush();
+    // A UTF-16 unit takes at most 3 UTF-8 bytes, so this check never lets a line be cut.
+    if (p.used + line.length * 3 + 1 > p.buf.length) {
+      this.writeOut(file, p);
+      if (line.length * 3 + 1 > p.buf.length) {
+        this.writeOut(file, { buf: Buffer.from(line + "\n"), used: Buffer.byteLength(line) + 1 });
+        return;
+      }
+    }
+    p.used += p.buf.write(line, p.used);
+    p.buf[p.used++] = 10;
   }
 
   flush(): void {
-    for (const file of [...this.buffers.keys()]) this.flushFile(file);
+    for (const [file, p] of this.pending) {
+      this.writeOut(file, p);
+      this.free.push(p.buf);
+    }
+    this.pending.clear();
   }
 
-  private flushFile(file: string): void {
-    const buf = this.buffers.get(file);
-    if (!buf || buf.length === 0) return;
-    const dir = path.dirname(file);
-    if (!this.dirs.has(dir)) {
-      fs.mkdirSync(dir, { recursive: true });
-      this.dirs.add(dir);
+  private writeOut(file: string, p: { buf: Buffer; used: number }): void {
+    if (p.used === 0) return;
+    this.ensureDir(path.dirname(file));
+    fs.appendFileSync(file, p.buf.subarray(0, p.used));
+    this.bytes += p.used;
+    p.used = 0;
+  }
+
+  /** mkdir -p, one level at a time: archive paths are 14 levels deep and share most of them. */
+  private ensureDir(dir: string): void {
+    if (this.dirs.has(dir)) return;
+    const parent = path.dirname(dir);
+    if (parent !== dir) this.ensureDir(parent);
+    try {
+      fs.mkdirSync(dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
     }
-    const text = buf.join("\n") + "\n";
-    fs.appendFileSync(file, text);
-    this.bytes += Buffer.byteLength(text);
-    this.total -= this.sizes.get(file) ?? 0;
-    this.buffers.delete(file);
-    this.sizes.delete(file);
+    this.dirs.add(dir);
   }
 }
 
