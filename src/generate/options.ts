@@ -87,7 +87,9 @@ export function checkOptions(raw: RawOptions, names: Readonly<Record<keyof RawOp
   let end = new Date(DEFAULT_END);
   if (raw.end !== undefined) {
     const parsed = raw.end instanceof Date ? raw.end : typeof raw.end === "string" && ISO_INSTANT.test(raw.end) ? new Date(raw.end) : undefined;
-    if (parsed === undefined || Number.isNaN(parsed.getTime())) {
+    // Date rolls 2025-02-30 over to March 2; a UTC instant must name a real calendar day.
+    const rolledOver = typeof raw.end === "string" && raw.end.endsWith("Z") && parsed !== undefined && !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) !== raw.end.slice(0, 10);
+    if (parsed === undefined || Number.isNaN(parsed.getTime()) || rolledOver) {
       problems.push(`${names.end} ${show(raw.end)}: must be an ISO 8601 UTC instant such as 2025-06-02T00:00:00Z; fix the date or leave ${names.end} out for the default ${DEFAULT_END}`);
     } else {
       end = parsed;

@@ -1,0 +1,117 @@
+// The files are read back with DuckDB (read_json), not with the generator's code, and the
+// counts and quality figures are computed in SQL, then compared with truth.json.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateLogs, THRESHOLDS, type GroundTruth } from "../../src/generate/index.js";
+import { LocalDb } from "../../src/local/duckdb.js";
+import { categoryToTable } from "../../src/schema/index.js";
+import { sqlString, tempDir } from "./helpers.js";
+
+const POOR_SHARE = 0.2;
+let out = "";
+let truth: GroundTruth;
+let db: LocalDb;
+
+beforeAll(async () => {
+  out = tempDir("duckdb");
+  await generateLogs({ calls: 250, seed: 21, layouts: ["archive", "flat"], outDir: out, poorShare: POOR_SHARE, failureShare: 0.15 });
+  // Read what was written, not what generateLogs returned.
+  truth = JSON.parse(fs.readFileSync(path.join(out, "truth.json"), "utf8")) as GroundTruth;
+  db = await LocalDb.open();
+});
+
+afterAll(() => {
+  db?.close();
+  if (out) fs.rmSync(out, { recursive: true, force: true });
+});
+
+const archive = (category?: string) =>
+  `read_json(${sqlString(path.join(out, "archive", category ? `insights-logs-${category.toLowerCase()}` : "", "**", "*.json"))}, ` +
+  `format='newline_delimited', hive_partitioning=false, union_by_name=true)`;
+const flat = (table: string) => `read_json(${sqlString(path.join(out, "flat", `${table}.jsonl`))}, format='newline_delimited')`;
+const num = (rows: Record<string, unknown>[], col = "n") => Number(rows[0]?.[col]);
+
+describe("generated files read back with DuckDB agree with truth.json", () => {
+  it("has the truth's row count per table in both layouts, and one CorrelationId per call", async () => {
+    const byCategory = await db.all(`SELECT category, count(*) AS n FROM ${archive()} GROUP BY category ORDER BY category`);
+    const archiveRows = Object.fromEntries(byCategory.map((r) => [categoryToTable.get(String(r["category"])), Number(r["n"])]));
+    expect(archiveRows).toEqual(truth.rows);
+    for (const [table, n] of Object.entries(truth.rows)) {
+      expect(num(await db.all(`SELECT count(*) AS n FROM ${flat(table)}`)), table).toBe(n);
+    }
+    expect(num(await db.all(`SELECT count(DISTINCT correlationId) AS n FROM ${archive("CallSummary")}`))).toBe(truth.options.calls);
+    expect(num(await db.all(`SELECT count(DISTINCT CorrelationId) AS n FROM ${flat("ACSCallDiagnostics")}`))).toBe(truth.aggregates.callsWithDiagnostics);
+    expect(truth.aggregates.calls).toBe(250);
+  });
+
+  it("has the truth's calls per type, failed and ungraceful participants (archive summary, string properties)", async () => {
+    const byType = await db.all(`SELECT properties.callType AS t, count(DISTINCT correlationId) AS n FROM ${archive("CallSummary")} GROUP BY ALL ORDER BY t`);
+    expect(Object.fromEntries(byType.map((r) => [r["t"], Number(r["n"])]))).toEqual(truth.aggregates.callsByType);
+    const ends = await db.all(
+      `SELECT count(*) FILTER (WHERE NOT (properties.participantEndReason LIKE '0%' OR properties.participantEndReason LIKE '2%')) AS failed, ` +
+        `count(*) FILTER (WHERE properties.resultCategory LIKE 'Unexpected%') AS ungraceful, count(*) AS n FROM ${archive("CallSummary")}`,
+    );
+    expect(num(ends, "failed")).toBe(truth.aggregates.failedParticipants);
+    expect(num(ends, "ungraceful")).toBe(truth.aggregates.ungracefulParticipants);
+    expect(num(ends)).toBe(truth.aggregates.summaryRows);
+    // failureShare 0.15 of the participant legs (server rows never fail).
+    const legs = truth.aggregates.summaryRows - truth.aggregates.serverSummaryRows;
+    expect(truth.aggregates.failedParticipants / legs).toBeGreaterThan(0.1);
+    expect(truth.aggregates.failedParticipants / legs).toBeLessThan(0.2);
+  });
+
+  it("has the truth's poor streams and impacted calls under the catalog's dedupe and rules, about the asked share", async () => {
+    const t = THRESHOLDS;
+    const rows = await db.all(`
+      WITH latest AS (
+        SELECT *, CASE WHEN MediaType IN ('VBSS', 'AppSharing') THEN 'ScreenShare' ELSE MediaType END AS kind
+        FROM ${flat("ACSCallDiagnostics")}
+        QUALIFY row_number() OVER (PARTITION BY CorrelationId, ParticipantId, EndpointId, MediaType, StreamId, StreamDirection ORDER BY TimeGenerated DESC) = 1
+      ), classified AS (
+        SELECT *, (
+          coalesce(RoundTripTimeAvg > ${t.rttPoorMs}, false) OR coalesce(JitterAvg > ${t.jitterPoorMs}, false)
+          OR coalesce(PacketLossRateAvg > ${t.packetLossPoorRatio}, false)
+          OR (kind = 'Audio' AND (coalesce(JitterBufferSizeAvg > ${t.jitterBufferPoorMs}, false) OR coalesce(HealedDataRatioAvg > ${t.healedRatioPoor}, false)))
+          OR (kind = 'Video' AND (coalesce(VideoFrameRateAvg < ${t.videoFrameRatePoorFps}, false) OR coalesce(RecvResolutionHeight < ${t.videoResolutionPoorPx}, false)
+              OR coalesce(RecvFreezeDurationPerMinuteInMs > ${t.videoFreezePoorMs}, false) OR coalesce(VideoBitRateAvg < ${t.videoBitratePoorBps}, false)))
+          OR (kind = 'ScreenShare' AND (coalesce(VideoFrameRateAvg < ${t.screenFrameRatePoorFps}, false) OR coalesce(RecvResolutionHeight < ${t.screenResolutionPoorPx}, false)
+              OR coalesce(RecvFreezeDurationPerMinuteInMs > ${t.screenFreezePoorMs}, false)))
+        ) AS poor FROM latest
+      )
+      SELECT kind, count(*) AS streams, count(*) FILTER (WHERE poor) AS poor FROM classified GROUP BY ROLLUP (kind) ORDER BY kind NULLS FIRST`);
+    const all = rows[0] as Record<string, unknown>;
+    expect(all["kind"]).toBeNull();
+    expect(Number(all["streams"])).toBe(truth.aggregates.streams);
+    expect(Number(all["poor"])).toBe(truth.aggregates.poorStreams);
+    expect(Object.fromEntries(rows.slice(1).map((r) => [r["kind"], Number(r["poor"])]))).toEqual(truth.aggregates.poorStreamsByMediaKind);
+    const share = truth.aggregates.poorStreams / truth.aggregates.streams;
+    expect(share).toBeGreaterThan(POOR_SHARE - 0.05);
+    expect(share).toBeLessThan(POOR_SHARE + 0.05);
+    // Some streams were reported twice, so the dedupe matters: raw rows differ from streams.
+    expect(truth.aggregates.duplicateReports).toBeGreaterThan(0);
+    expect(truth.aggregates.diagnosticsRows).toBe(truth.aggregates.streams + truth.aggregates.duplicateReports);
+
+    const impacted = await db.all(`
+      SELECT count(DISTINCT CorrelationId) AS n FROM ${flat("ACSCallDiagnostics")} d
+      WHERE TimeGenerated = (SELECT max(TimeGenerated) FROM ${flat("ACSCallDiagnostics")} x
+        WHERE x.CorrelationId = d.CorrelationId AND x.ParticipantId = d.ParticipantId AND x.EndpointId = d.EndpointId
+          AND x.MediaType = d.MediaType AND x.StreamId = d.StreamId AND x.StreamDirection = d.StreamDirection)
+        AND (RoundTripTimeAvg > ${t.rttPoorMs} OR JitterAvg > ${t.jitterPoorMs} OR PacketLossRateAvg > ${t.packetLossPoorRatio}
+          OR (MediaType = 'Audio' AND (JitterBufferSizeAvg > ${t.jitterBufferPoorMs} OR HealedDataRatioAvg > ${t.healedRatioPoor}))
+          OR (MediaType = 'Video' AND (VideoFrameRateAvg < ${t.videoFrameRatePoorFps} OR RecvResolutionHeight < ${t.videoResolutionPoorPx}
+              OR RecvFreezeDurationPerMinuteInMs > ${t.videoFreezePoorMs} OR VideoBitRateAvg < ${t.videoBitratePoorBps}))
+          OR (MediaType IN ('VBSS', 'AppSharing') AND (VideoFrameRateAvg < ${t.screenFrameRatePoorFps} OR RecvResolutionHeight < ${t.screenResolutionPoorPx}
+              OR RecvFreezeDurationPerMinuteInMs > ${t.screenFreezePoorMs})))`);
+    expect(num(impacted)).toBe(truth.aggregates.impactedCalls);
+  });
+
+  it("keeps every record at or before the end instant and every call start inside the window", async () => {
+    const r = await db.all(`SELECT max(time) AS last, min(CAST(properties.callStartTime AS TIMESTAMP)) AS first FROM ${archive("CallSummary")}`);
+    const end = Date.parse(truth.end);
+    expect((r[0]?.["last"] as Date).getTime()).toBeLessThanOrEqual(end);
+    expect((r[0]?.["first"] as Date).getTime()).toBeGreaterThan(end - truth.options.days * 86_400_000);
+    const last = await db.all(`SELECT max(TimeGenerated) AS last FROM ${flat("ACSCallDiagnostics")}`);
+    expect((last[0]?.["last"] as Date).getTime()).toBeLessThanOrEqual(end);
+  });
+});
