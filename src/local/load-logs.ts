@@ -5,7 +5,7 @@ import { loadArchive } from "./readers/archive-reader.js";
 import { createAcsTables } from "./readers/create-tables.js";
 import { findInputs } from "./readers/find-inputs.js";
 import { loadFlat } from "./readers/flat-reader.js";
-import { IngestTally } from "./readers/pass-runner.js";
+import { dropIngestColumns, IngestTally } from "./readers/pass-runner.js";
 import { lit } from "./readers/sql-text.js";
 
 export { formatIngestIssues, MAX_LISTED_ISSUES } from "./ingest-issues.js";
@@ -75,6 +75,7 @@ export async function loadLogs(db: LocalDb, root: string, options: LoadLogsOptio
     if (inputs.layout === "archive") await loadArchive(db, inputs.groups, tally, progress);
     else await loadFlat(db, inputs.flat, tally, progress);
   } finally {
+    await dropIngestColumns(db, acsTables);
     await db.run(`SET TimeZone = ${lit(String(tz?.["tz"] ?? "UTC"))}`);
   }
   const issueCounts = Object.fromEntries(ISSUE_KINDS.map((k) => [k, tally.counts[k]])) as IngestSummary["issueCounts"];

@@ -1,15 +1,15 @@
 import * as fs from "node:fs";
 import { acsTables, categoryToTable, nonCallingCategories, type TableDef } from "../../schema/index.js";
 import type { LocalDb } from "../duckdb.js";
-import { runPass, type IngestTally } from "./pass-runner.js";
+import { runJsonLinesPass, type IngestTally } from "./pass-runner.js";
 import { sampleKeys } from "./sample-keys.js";
-import { archiveSource, fastLines, numberedLines } from "./sources.js";
+import { archiveSource } from "./sources.js";
 
 const CANONICAL = new Map([...categoryToTable.keys(), ...nonCallingCategories.keys()].map((c) => [c.toLowerCase(), c] as const));
 const TABLE_OF = new Map(acsTables.map((t) => [t.category, t as TableDef] as const));
 
 /** Enough bytes per statement for DuckDB's two threads, few enough to report progress. */
-const BATCH_BYTES = 256 * 1024 * 1024;
+const BATCH_BYTES = Number(process.env["ACS_BATCH_MB"] ?? 256) * 1024 * 1024;
 
 function batches(files: readonly string[]): string[][] {
   const out: string[][] = [];
@@ -45,23 +45,14 @@ export async function loadArchive(
     const table = category !== undefined ? TABLE_OF.get(category) : undefined;
     const keys = await sampleKeys(db, files[0]!, "$.properties");
     for (const batch of batches(files)) {
-      const others = await runPass(db, {
-        pass: { table, category },
-        source: (lines) => archiveSource(lines, table, keys),
-        lines: fastLines(batch),
-        numbered: numberedLines,
-      }, tally, true);
+      const others = await runJsonLinesPass(db, batch, (input) => archiveSource(input, table, keys), { table, category }, tally, true);
       const filesByCategory = new Map<string, string[]>();
       for (const [file, cats] of others) for (const c of cats) filesByCategory.set(c, [...(filesByCategory.get(c) ?? []), file]);
       for (const [other, otherFiles] of filesByCategory) {
         const otherTable = TABLE_OF.get(other);
         const otherKeys = await sampleKeys(db, otherFiles[0]!, "$.properties");
-        await runPass(db, {
-          pass: { table: otherTable, category: other, onlyCategory: true },
-          source: (lines) => archiveSource(lines, otherTable, otherKeys),
-          lines: fastLines(otherFiles),
-          numbered: numberedLines,
-        }, tally, false);
+        const pass = { table: otherTable, category: other, onlyCategory: true };
+        await runJsonLinesPass(db, otherFiles, (input) => archiveSource(input, otherTable, otherKeys), pass, tally, false);
       }
       progress(batch);
     }

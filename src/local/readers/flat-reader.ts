@@ -1,8 +1,8 @@
 import type { LocalDb } from "../duckdb.js";
-import { runPass, type IngestTally } from "./pass-runner.js";
+import { runJsonLinesPass, runPass, type IngestTally } from "./pass-runner.js";
 import type { FlatFile } from "./find-inputs.js";
 import { sampleKeys } from "./sample-keys.js";
-import { arrayElements, fastLines, flatCsvSource, flatJsonSource, numberedLines } from "./sources.js";
+import { arrayElements, flatCsvSource, flatJsonSource } from "./sources.js";
 import { lit } from "./sql-text.js";
 
 const CSV = "__ingest_csv";
@@ -20,12 +20,7 @@ export async function loadFlat(db: LocalDb, files: readonly FlatFile[], tally: I
 
 async function loadJsonLines(db: LocalDb, f: FlatFile, tally: IngestTally): Promise<void> {
   const keys = await sampleKeys(db, f.file, "$");
-  await runPass(db, {
-    pass: { table: f.table },
-    source: (lines) => flatJsonSource(lines, f.table, keys),
-    lines: fastLines([f.file]),
-    numbered: numberedLines,
-  }, tally, true);
+  await runJsonLinesPass(db, [f.file], (input) => flatJsonSource(input, f.table, keys), { table: f.table }, tally, true);
 }
 
 function fileLevelIssue(tally: IngestTally, file: string, message: string): void {
@@ -42,7 +37,7 @@ async function loadJsonArray(db: LocalDb, f: FlatFile, tally: IngestTally): Prom
   }
   const elements = arrayElements(f.file);
   const keys = await sampleKeys(db, f.file, "$", elements);
-  await runPass(db, { pass: { table: f.table }, source: (lines) => flatJsonSource(lines, f.table, keys), lines: elements }, tally, true);
+  await runPass(db, { pass: { table: f.table }, source: flatJsonSource({ lines: elements }, f.table, keys) }, tally, true);
 }
 
 async function loadCsv(db: LocalDb, f: FlatFile, tally: IngestTally): Promise<void> {
@@ -67,8 +62,7 @@ async function loadCsv(db: LocalDb, f: FlatFile, tally: IngestTally): Promise<vo
     };
     await runPass(db, {
       pass: { table: f.table },
-      source: () => flatCsvSource(`(SELECT rowid AS __ln, * FROM ${CSV})`, f.file, header),
-      lines: CSV,
+      source: flatCsvSource(`(SELECT rowid AS __ln, * FROM ${CSV})`, f.file, header),
       lineOf,
     }, tally, true);
   } finally {
