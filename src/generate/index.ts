@@ -1,10 +1,11 @@
 // Public API of the synthetic ACS log generator (`acs-insights generate`).
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { CallingMetricsBuilder } from "./calling-metrics.js";
 import { checkOptions, GenerateOptionsError, type GenerateLayout } from "./options.js";
 import { MAX_CALL_SEC, MAX_LOG_DELAY_SEC, planCall, type PlanSettings } from "./plan.js";
 import { Rng } from "./prng.js";
-import { GENERATED_TABLES, recordsOf, type GeneratedTable } from "./records.js";
+import { GENERATED_TABLES, recordsOf, type GeneratedTable, type LogRecord } from "./records.js";
 import { CALL_FACTS_LIMIT, TruthBuilder, type GroundTruth } from "./truth.js";
 import { LayoutWriter, RESOURCE_ID } from "./writers.js";
 
@@ -55,7 +56,7 @@ const DUPLICATE_SHARE = 0.03;
 
 /**
  * Writes seeded, reproducible synthetic ACS call logs (ACSCallSummary, ACSCallDiagnostics,
- * ACSCallClientOperations, ACSCallSurvey) in the storage-archive layout (`<outDir>/archive`)
+ * ACSCallClientOperations, ACSCallSurvey, ACSCallingMetrics) in the storage-archive layout (`<outDir>/archive`)
  * and/or the flat Log Analytics export layout (`<outDir>/flat/<Table>.jsonl`), plus
  * `<outDir>/truth.json`: what was planted and the aggregates the catalog should report.
  * The same options always give byte-identical files. Throws {@link GenerateOptionsError}
@@ -97,23 +98,28 @@ export async function generateLogs(options: GenerateOptions): Promise<GroundTrut
     o.layouts.includes("flat") ? path.join(o.outDir, "flat") : null,
   );
   const truth = new TruthBuilder(o.calls <= CALL_FACTS_LIMIT);
+  const callingMetrics = new CallingMetricsBuilder();
   const rows = Object.fromEntries(GENERATED_TABLES.map((t) => [t, 0])) as Record<GeneratedTable, number>;
   const step = Math.max(1, Math.floor(o.calls / 100));
+  const emit = (r: LogRecord) => {
+    writer.write(r);
+    rows[r.table]++;
+    truth.recordTime(r.time);
+  };
 
   for (let i = 0; i < o.calls; i++) {
     const call = planCall(rng, i, starts[i] as number, settings);
     truth.add(call);
-    recordsOf(call, (r) => {
-      writer.write(r);
-      rows[r.table]++;
-      truth.recordTime(r.time);
-    });
+    callingMetrics.add(call);
+    recordsOf(call, emit);
     if ((i + 1) % step === 0 || i + 1 === o.calls) {
       options.onProgress?.(i + 1);
       // Lets timers and signals run during long runs.
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
+  // Daily aggregates are known only once every call of the day is planned.
+  for (const r of callingMetrics.records(o.end.getTime())) emit(r);
   const { files } = writer.finish();
 
   const result = truth.build(
@@ -126,6 +132,7 @@ export async function generateLogs(options: GenerateOptions): Promise<GroundTrut
       resourceId: RESOURCE_ID,
     },
     rows,
+    callingMetrics.truth(),
   );
   fs.writeFileSync(path.join(o.outDir, "truth.json"), truthJson(result));
   return { ...result, files, rows };

@@ -5,8 +5,8 @@ import { mediaKindOf } from "./quality-rules.js";
 import type { CallPlan, LegPlan, StreamPlan, StreamReport } from "./plan.js";
 
 /** Tables the generator writes. */
-export type GeneratedTable = "ACSCallSummary" | "ACSCallDiagnostics" | "ACSCallClientOperations" | "ACSCallSurvey";
-export const GENERATED_TABLES: readonly GeneratedTable[] = ["ACSCallSummary", "ACSCallDiagnostics", "ACSCallClientOperations", "ACSCallSurvey"];
+export type GeneratedTable = "ACSCallSummary" | "ACSCallDiagnostics" | "ACSCallClientOperations" | "ACSCallSurvey" | "ACSCallingMetrics";
+export const GENERATED_TABLES: readonly GeneratedTable[] = ["ACSCallSummary", "ACSCallDiagnostics", "ACSCallClientOperations", "ACSCallSurvey", "ACSCallingMetrics"];
 
 /** A column value: datetimes are ms since epoch (the schema says which columns are datetimes); null = missing. */
 export type CellValue = string | number | boolean | null | Readonly<Record<string, string>>;

@@ -2,6 +2,7 @@
 // return on it, computed in plain JS from the plan by the catalog's definitions (see each
 // field), never by running SQL.
 import { isUngraceful } from "../errors/index.js";
+import type { CallingMetricsTruth } from "./calling-metrics.js";
 import { isFailedCode } from "./end-code-pools.js";
 import type { CallPlan, CallType, LegPlan } from "./plan.js";
 import { mediaKindOf, POOR_REASONS, poorReasonsOf, THRESHOLDS, type MediaKind, type MediaType, type PoorReason } from "./quality-rules.js";
@@ -90,7 +91,7 @@ export interface GroundTruth {
   /** Quality thresholds used (the catalog parameters' defaults). */
   readonly thresholds: Readonly<Record<string, number>>;
   readonly timeRange: { readonly firstCallStart: string; readonly lastCallStart: string; readonly firstRecord: string; readonly lastRecord: string };
-  /** Rows written per table (every one of the four generated tables). */
+  /** Rows written per generated table (ACSCallingMetrics counts re-emitted rows too). */
   readonly rows: Readonly<Record<string, number>>;
   readonly aggregates: TruthAggregates;
   /** Per-call facts, only when calls ≤ {@link CALL_FACTS_LIMIT}; else null. */
@@ -152,6 +153,12 @@ export interface TruthAggregates {
     /** Overall rating normalised to 5 (score × 5 / upper bound): Good ≥ 4.5, Average ≥ 3, else Poor. */
     readonly overallBands: Readonly<Record<string, number>>;
   };
+  /**
+   * ACSCallingMetrics after keeping the latest emission per bin and dimensions: per MetricName
+   * (reliability/api/<Scenario>, reliability/leg/Drop, reliability/api/UFD/recovery/<UFD>) the
+   * sums of LegsDcount, SuccessLegsDcount and FailedLegsDcount. Expected errors count as success.
+   */
+  readonly callingMetrics: CallingMetricsTruth;
 }
 
 const bump = (o: Record<string, number>, k: string, n = 1) => {
@@ -379,7 +386,11 @@ export class TruthBuilder {
     }
   }
 
-  build(head: Omit<GroundTruth, "aggregates" | "callFacts" | "timeRange" | "thresholds" | "rows">, rows: Readonly<Record<GeneratedTable, number>>): GroundTruth {
+  build(
+    head: Omit<GroundTruth, "aggregates" | "callFacts" | "timeRange" | "thresholds" | "rows">,
+    rows: Readonly<Record<GeneratedTable, number>>,
+    callingMetrics: CallingMetricsTruth,
+  ): GroundTruth {
     const a = this.a;
     const iso = (ms: number) => (Number.isFinite(ms) ? new Date(ms).toISOString() : "");
     const sortDesc = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)));
@@ -427,6 +438,7 @@ export class TruthBuilder {
           ufdLegs: sortKeys(a.ufdLegs),
         },
         surveys: { rows: a.surveyRows, overallBands: sortKeys(a.overallBands) },
+        callingMetrics,
       },
       callFacts: this.facts,
     };

@@ -57,13 +57,14 @@ describe("acs-insights generate (end to end)", () => {
     const r = run("--out", "logs", "--calls", "40", "--layout", "flat", "--seed", "9");
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^wrote 4 files in [\d.]+ s \(flat: \S+logs\/flat\)$/m);
+    expect(r.stdout).toMatch(/^wrote 5 files in [\d.]+ s \(flat: \S+logs\/flat\)$/m);
     expect(r.stdout).toMatch(/^truth: \S+truth\.json — 40 calls \(/m);
     expect(listFiles(path.join(dir, "logs"))).toEqual([
       "flat/ACSCallClientOperations.jsonl",
       "flat/ACSCallDiagnostics.jsonl",
       "flat/ACSCallSummary.jsonl",
       "flat/ACSCallSurvey.jsonl",
+      "flat/ACSCallingMetrics.jsonl",
       "truth.json",
     ]);
   });

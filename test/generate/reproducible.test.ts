@@ -7,7 +7,7 @@ const dirs: string[] = [];
 const run = async (seed: number) => {
   const outDir = tempDir(`repro-${seed}`);
   dirs.push(outDir);
-  await generateLogs({ calls: 120, seed, layouts: ["archive", "flat"], outDir });
+  await generateLogs({ calls: 80, seed, layouts: ["archive", "flat"], outDir });
   return fingerprint(outDir);
 };
 

@@ -15,7 +15,7 @@ let db: LocalDb;
 
 beforeAll(async () => {
   out = tempDir("duckdb");
-  await generateLogs({ calls: 250, seed: 21, layouts: ["archive", "flat"], outDir: out, poorShare: POOR_SHARE, failureShare: 0.15 });
+  await generateLogs({ calls: 160, seed: 21, layouts: ["archive", "flat"], outDir: out, poorShare: POOR_SHARE, failureShare: 0.15 });
   // Read what was written, not what generateLogs returned.
   truth = JSON.parse(fs.readFileSync(path.join(out, "truth.json"), "utf8")) as GroundTruth;
   db = await LocalDb.open();
@@ -42,7 +42,7 @@ describe("generated files read back with DuckDB agree with truth.json", () => {
     }
     expect(num(await db.all(`SELECT count(DISTINCT correlationId) AS n FROM ${archive("CallSummary")}`))).toBe(truth.options.calls);
     expect(num(await db.all(`SELECT count(DISTINCT CorrelationId) AS n FROM ${flat("ACSCallDiagnostics")}`))).toBe(truth.aggregates.callsWithDiagnostics);
-    expect(truth.aggregates.calls).toBe(250);
+    expect(truth.aggregates.calls).toBe(160);
   });
 
   it("has the truth's calls per type, failed and ungraceful participants (archive summary, string properties)", async () => {
@@ -104,6 +104,21 @@ describe("generated files read back with DuckDB agree with truth.json", () => {
           OR (MediaType IN ('VBSS', 'AppSharing') AND (VideoFrameRateAvg < ${t.screenFrameRatePoorFps} OR RecvResolutionHeight < ${t.screenResolutionPoorPx}
               OR RecvFreezeDurationPerMinuteInMs > ${t.screenFreezePoorMs})))`);
     expect(num(impacted)).toBe(truth.aggregates.impactedCalls);
+  });
+
+  it("has the truth's reliability legs per metric in ACSCallingMetrics once the latest emission per dimensions is kept", async () => {
+    const dims = "TimestampBin, MetricName, CallType, Platform, SdkVersion, ResultType, SubCode, DeviceOsName, DeviceBrowser";
+    const rows = await db.all(`
+      SELECT MetricName AS metric, sum(LegsDcount) AS legs, sum(SuccessLegsDcount) AS success, sum(FailedLegsDcount) AS failed
+      FROM (SELECT * FROM ${flat("ACSCallingMetrics")} QUALIFY row_number() OVER (PARTITION BY ${dims} ORDER BY TimestampMax DESC) = 1)
+      GROUP BY MetricName ORDER BY MetricName`);
+    const fromSql = Object.fromEntries(rows.map((r) => [r["metric"], { legs: Number(r["legs"]), success: Number(r["success"]), failed: Number(r["failed"]) }]));
+    expect(fromSql).toEqual(truth.aggregates.callingMetrics);
+    expect(Object.keys(fromSql)).toEqual(expect.arrayContaining(["reliability/api/Join", "reliability/api/StartCall", "reliability/leg/Drop"]));
+    // Some bins were emitted twice, so summing the raw rows would count legs twice.
+    const raw = await db.all(`SELECT sum(LegsDcount) AS n FROM ${flat("ACSCallingMetrics")}`);
+    const kept = Object.values(truth.aggregates.callingMetrics).reduce((s, m) => s + m.legs, 0);
+    expect(num(raw)).toBeGreaterThan(kept);
   });
 
   it("keeps every record at or before the end instant and every call start inside the window", async () => {
