@@ -61,13 +61,13 @@ export function registerReportCommand(cli: Command, out: (line: string) => void)
     .option("--no-progress", "no progress on stderr (default: progress only when stderr is a terminal)")
     .action(async (opts: ReportOpts) => {
       const { logs, html } = checkOptions(opts);
-      const showProgress = opts.progress ?? process.stderr.isTTY === true;
+      const progress = (opts.progress ?? process.stderr.isTTY === true) ? progressPrinter(process.stderr) : null;
       const report = await runReport({
         logs,
         layout: opts.layout,
         entryFor: getEntry,
-        ...(showProgress ? { onEvent: progressPrinter(process.stderr) } : {}),
-      });
+        ...(progress ? { onEvent: progress.onEvent } : {}),
+      }).finally(() => progress?.end());
       // Written to a temporary name and renamed, so a reader never sees half a file.
       const tmp = `${html}.${process.pid}.tmp`;
       fs.writeFileSync(tmp, renderHtmlReport(report));

@@ -7,6 +7,13 @@ export interface ProgressStream {
   readonly isTTY?: boolean;
 }
 
+/** See {@link progressPrinter}. */
+export interface ProgressPrinter {
+  readonly onEvent: (event: ReportEvent) => void;
+  /** Ends a line left open by the terminal counter, so that an error message starts on its own line. */
+  readonly end: () => void;
+}
+
 /**
  * A {@link ReportEvent} handler that writes progress lines: files loaded x/y, then one line
  * per analysis with its time, all with the elapsed time since the start. On a terminal the
@@ -15,10 +22,11 @@ export interface ProgressStream {
  *
  * @example
  * ```ts
- * const report = await runReport({ logs, entryFor: getEntry, onEvent: progressPrinter(process.stderr) });
+ * const progress = progressPrinter(process.stderr);
+ * const report = await runReport({ logs, entryFor: getEntry, onEvent: progress.onEvent }).finally(progress.end);
  * ```
  */
-export function progressPrinter(stream: ProgressStream, clock: () => number = () => performance.now()): (event: ReportEvent) => void {
+export function progressPrinter(stream: ProgressStream, clock: () => number = () => performance.now()): ProgressPrinter {
   const start = clock();
   const tty = stream.isTTY === true;
   const stamp = () => `[${formatElapsed(clock() - start).padStart(7)}]`;
@@ -28,7 +36,7 @@ export function progressPrinter(stream: ProgressStream, clock: () => number = ()
     stream.write(`${openLine ? "\r\x1b[K" : ""}${stamp()} ${text}\n`);
     openLine = false;
   };
-  return (event) => {
+  const onEvent = (event: ReportEvent): void => {
     switch (event.kind) {
       case "files": {
         const text = `loading files ${formatNumber(event.done)}/${formatNumber(event.total)}`;
@@ -66,4 +74,9 @@ export function progressPrinter(stream: ProgressStream, clock: () => number = ()
       }
     }
   };
+  const end = (): void => {
+    if (openLine) stream.write("\n");
+    openLine = false;
+  };
+  return { onEvent, end };
 }

@@ -54,7 +54,7 @@ describe("progress printer", () => {
   it("off a terminal: plain lines, file progress at each 10 %, one line per analysis, elapsed time on each", () => {
     const written: string[] = [];
     let now = 0;
-    const print = progressPrinter({ write: (s: string) => written.push(s), isTTY: false }, () => now);
+    const print = progressPrinter({ write: (s: string) => written.push(s), isTTY: false }, () => now).onEvent;
     for (let i = 1; i <= 40; i++) {
       now += 10;
       print({ kind: "files", done: i, total: 40, file: `f${i}` });
@@ -74,10 +74,14 @@ describe("progress printer", () => {
 
   it("on a terminal: rewrites the file counter in place", () => {
     const written: string[] = [];
-    const print = progressPrinter({ write: (s: string) => written.push(s), isTTY: true }, () => 0);
-    print({ kind: "files", done: 1, total: 2, file: "a" });
-    print({ kind: "files", done: 2, total: 2, file: "b" });
+    const progress = progressPrinter({ write: (s: string) => written.push(s), isTTY: true }, () => 0);
+    progress.onEvent({ kind: "files", done: 1, total: 2, file: "a" });
+    progress.onEvent({ kind: "files", done: 2, total: 2, file: "b" });
     expect(written).toHaveLength(2);
     expect(written.every((w) => w.startsWith("\r\x1b[K") && !w.endsWith("\n"))).toBe(true);
+    // end() closes the open line (e.g. before an error message), once
+    progress.end();
+    progress.end();
+    expect(written.slice(2)).toEqual(["\n"]);
   });
 });
