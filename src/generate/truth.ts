@@ -150,8 +150,13 @@ export interface TruthAggregates {
   };
   readonly surveys: {
     readonly rows: number;
-    /** Overall rating normalised to 5 (score × 5 / upper bound): Good ≥ 4.5, Average ≥ 3, else Poor. */
-    readonly overallBands: Readonly<Record<string, number>>;
+    /**
+     * Per rated aspect (Overall, Audio, Video, Screenshare), as survey-rating-summary counts it:
+     * responses, the score normalised to 1–5 within the row's bounds, 1 + 4 × (score − lower) /
+     * (upper − lower) rounded to 2 places, banded Good ≥ 4.5, Average ≥ 3, else Poor; and the
+     * responses at or below the row's threshold.
+     */
+    readonly byAspect: Readonly<Record<string, { readonly responses: number; readonly Good: number; readonly Average: number; readonly Poor: number; readonly belowThreshold: number }>>;
   };
   /**
    * ACSCallingMetrics after keeping the latest emission per bin and dimensions: per MetricName
@@ -200,7 +205,7 @@ export class TruthBuilder {
     byOperation: {} as Record<string, Record<string, number>>,
     ufdLegs: {} as Record<string, { bad: number; recovered: number }>,
     surveyRows: 0,
-    overallBands: {} as Record<string, number>,
+    surveyAspects: {} as Record<string, { responses: number; Good: number; Average: number; Poor: number; belowThreshold: number }>,
   };
   private readonly endReasons = new Map<string, { code: string; subcode: string; resultCategory: string; rows: number; calls: number }>();
   private readonly facts: CallFact[] | null;
@@ -349,9 +354,16 @@ export class TruthBuilder {
     }
     for (const sv of call.surveys) {
       a.surveyRows++;
-      const [score, , upper] = sv.overall;
-      const normalised = (score * 5) / upper;
-      bump(a.overallBands, normalised >= 4.5 ? "Good" : normalised >= 3 ? "Average" : "Poor");
+      const aspects = [["Overall", sv.overall], ["Audio", sv.audio], ["Video", sv.video], ["Screenshare", sv.screenshare]] as const;
+      for (const [aspect, rating] of aspects) {
+        if (!rating) continue;
+        const [score, lower, upper, threshold] = rating;
+        const normalised = Math.round((1 + (4 * (score - lower)) / (upper - lower)) * 100) / 100;
+        const s = (a.surveyAspects[aspect] ??= { responses: 0, Good: 0, Average: 0, Poor: 0, belowThreshold: 0 });
+        s.responses++;
+        s[normalised >= 4.5 ? "Good" : normalised >= 3 ? "Average" : "Poor"]++;
+        if (score <= threshold) s.belowThreshold++;
+      }
     }
 
     if (this.facts) {
@@ -437,7 +449,7 @@ export class TruthBuilder {
           byOperation: Object.fromEntries(Object.entries(sortKeys(a.byOperation)).map(([k, v]) => [k, sortKeys(v)])),
           ufdLegs: sortKeys(a.ufdLegs),
         },
-        surveys: { rows: a.surveyRows, overallBands: sortKeys(a.overallBands) },
+        surveys: { rows: a.surveyRows, byAspect: sortKeys(a.surveyAspects) },
         callingMetrics,
       },
       callFacts: this.facts,

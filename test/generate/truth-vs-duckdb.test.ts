@@ -121,6 +121,23 @@ describe("generated files read back with DuckDB agree with truth.json", () => {
     expect(num(raw)).toBeGreaterThan(kept);
   });
 
+  it("has the truth's survey bands per aspect, each score normalised within its own bounds", async () => {
+    const parts = ["Overall", "Audio", "Video", "Screenshare"].map(
+      (a) => `SELECT '${a}' AS aspect, ${a}RatingScore AS score, ${a}RatingScoreLowerBound AS lo, ${a}RatingScoreUpperBound AS hi, ${a}RatingScoreThreshold AS th FROM ${flat("ACSCallSurvey")}`,
+    );
+    const rows = await db.all(`
+      SELECT aspect, count(*) AS responses,
+        count(*) FILTER (WHERE n >= 4.5) AS good, count(*) FILTER (WHERE n >= 3 AND n < 4.5) AS average, count(*) FILTER (WHERE n < 3) AS poor,
+        count(*) FILTER (WHERE score <= th) AS below
+      FROM (SELECT *, round(1 + 4.0 * (score - lo) / (hi - lo), 2) AS n FROM (${parts.join(" UNION ALL ")}) WHERE score IS NOT NULL)
+      GROUP BY aspect ORDER BY aspect`);
+    const fromSql = Object.fromEntries(
+      rows.map((r) => [r["aspect"], { responses: Number(r["responses"]), Good: Number(r["good"]), Average: Number(r["average"]), Poor: Number(r["poor"]), belowThreshold: Number(r["below"]) }]),
+    );
+    expect(fromSql).toEqual(truth.aggregates.surveys.byAspect);
+    expect(Object.keys(fromSql)).toEqual(["Audio", "Overall", "Screenshare", "Video"]);
+  });
+
   it("keeps every record at or before the end instant and every call start inside the window", async () => {
     const r = await db.all(`SELECT max(time) AS last, min(CAST(properties.callStartTime AS TIMESTAMP)) AS first FROM ${archive("CallSummary")}`);
     const end = Date.parse(truth.end);
