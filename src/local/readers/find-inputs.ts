@@ -96,7 +96,9 @@ export function findInputs(root: string, layout: Layout | "auto"): FoundInputs {
     else if (all.some((f) => f.toLowerCase().endsWith(".json") && looksLikeArchiveRecord(f))) chosen = "archive";
   }
   if (chosen === "archive") {
-    const files = inArchiveDir.length > 0 ? inArchiveDir : all.filter((f) => /\.jsonl?$/i.test(f));
+    // Outside insights-logs-* folders, any .json blob may hold archive records, but a file
+    // named after a table is an export and never read as an archive.
+    const files = inArchiveDir.length > 0 ? inArchiveDir : all.filter((f) => /\.json$/i.test(f) && flatTable(f) === undefined);
     if (files.length > 0) {
       const groups = new Map<string, string[]>();
       for (const f of files) {

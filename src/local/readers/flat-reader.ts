@@ -50,7 +50,7 @@ async function loadCsv(db: LocalDb, f: FlatFile, tally: IngestTally): Promise<vo
   }
   try {
     const header = (await db.all(`SELECT column_name AS c FROM (DESCRIBE ${CSV})`)).map((r) => String(r["c"]));
-    const rejected = (await db.all(`SELECT line, error_message AS msg FROM ${REJECTS} ORDER BY line`)).map((r) => ({ line: Number(r["line"]), msg: String(r["msg"]) }));
+    const rejected = (await db.all(`SELECT line, min(error_message) AS msg FROM ${REJECTS} GROUP BY line ORDER BY line`)).map((r) => ({ line: Number(r["line"]), msg: String(r["msg"]) }));
     tally.lines += rejected.length;
     tally.counts.malformed += rejected.length;
     for (const r of rejected) if (tally.room > 0) tally.issues.push({ file: f.file, line: r.line, kind: "malformed", message: r.msg.split("\n")[0] ?? r.msg });

@@ -64,8 +64,8 @@ export function stageSelect(source: RecordSource, pass: StagePass): string {
     if (def.type === "string" || def.type === "guid") {
       return `${source.nullText ? `nullif(${raw}, 'null')` : raw} AS r${i}`;
     }
-    const missing = def.type === "dynamic" ? `('', 'null', '"null"')` : `('', 'null')`;
-    return `CASE WHEN ${raw} IN ${missing} THEN NULL ELSE ${raw} END AS r${i}`;
+    if (def.type === "dynamic") return `CASE WHEN (${raw})::VARCHAR IN ('', 'null', '"null"') THEN NULL ELSE (${raw})::VARCHAR END AS r${i}`;
+    return `CASE WHEN ${raw} IN ('', 'null') THEN NULL ELSE ${raw} END AS r${i}`;
   });
   const l2 = [
     "__file", "__ln", "__bad",
