@@ -289,7 +289,8 @@ export class TruthBuilder {
       const leg = call.legs[s.leg] as LegPlan;
       const reports = s.earlier ? [s.earlier, s.final] : [s.final];
       const server = s.reporter === "server";
-      const key = [call.correlationId, leg.participantId ?? "", server ? "" : leg.endpointId, s.mediaType, s.streamId, s.direction].join("|");
+      // The catalog's stream key (CorrelationId is constant within the call).
+      const key = `${leg.participantId ?? ""}|${server ? "" : leg.endpointId}|${s.mediaType}|${s.streamId}|${s.direction}`;
       for (const rep of reports) {
         a.diagnosticsRows++;
         bump(a.diagnosticsRowsByMediaType, s.mediaType);

@@ -251,7 +251,7 @@ export class BufferedFiles {
 /** Writes records in the chosen layouts under `root` (archive at `root`, flat under `root/flat` when both). */
 export class LayoutWriter {
   private readonly files = new BufferedFiles();
-  private readonly hourPaths = new Map<string, string>();
+  private readonly hourPaths = new Map<GeneratedTable, Map<number, string>>();
 
   constructor(
     private readonly archiveRoot: string | null,
@@ -260,11 +260,16 @@ export class LayoutWriter {
 
   write(r: LogRecord): void {
     if (this.archiveRoot !== null) {
-      const key = `${r.table}/${Math.floor(r.time / 3_600_000)}`;
-      let file = this.hourPaths.get(key);
+      const hour = Math.floor(r.time / 3_600_000);
+      let byHour = this.hourPaths.get(r.table);
+      if (!byHour) {
+        byHour = new Map();
+        this.hourPaths.set(r.table, byHour);
+      }
+      let file = byHour.get(hour);
       if (!file) {
         file = archivePath(this.archiveRoot, r.table, r.time);
-        this.hourPaths.set(key, file);
+        byHour.set(hour, file);
       }
       this.files.append(file, archiveLine(r));
     }
