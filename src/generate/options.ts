@@ -54,6 +54,12 @@ export const OPTION_NAMES = {
  * Validates generator options and reports every problem at once. Each problem names the
  * option, the rule it broke and how to fix it. `names` maps option keys to the spelling
  * the user saw (CLI flags by default).
+ *
+ * @example
+ * ```ts
+ * checkOptions({ calls: 0, poorShare: 2, outDir: "/tmp/x" }).problems;
+ * // ["--calls 0: must be an integer from 1 to 10000000; ...", "--poor-share 2: must be a fraction from 0 to 1 ..."]
+ * ```
  */
 export function checkOptions(raw: RawOptions, names: Readonly<Record<keyof RawOptions, string>> = OPTION_NAMES): {
   readonly problems: readonly string[];

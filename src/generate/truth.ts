@@ -71,6 +71,13 @@ export interface EndReasonCount {
 /**
  * What was planted, and the numbers the catalog should report on it. Definitions follow the
  * catalog (queries/*.ts) with default parameters and a lookback that covers the data.
+ *
+ * @example
+ * ```ts
+ * const truth = JSON.parse(fs.readFileSync(`${out}/truth.json`, "utf8")) as GroundTruth;
+ * const now = new Date(truth.end); // no record is later
+ * expect(impactedCallsFromReport).toBe(truth.aggregates.impactedCalls);
+ * ```
  */
 export interface GroundTruth {
   readonly generator: "acs-insights generate";
@@ -125,6 +132,7 @@ export interface TruthAggregates {
   readonly streams: number;
   readonly duplicateReports: number;
   readonly streamsByMediaKind: Readonly<Record<string, number>>;
+  readonly streamsByMediaType: Readonly<Record<string, number>>;
   /** stream-quality-classification. */
   readonly poorStreams: number;
   readonly poorStreamsByMediaKind: Readonly<Record<string, number>>;
@@ -192,6 +200,7 @@ export class TruthBuilder {
     streams: 0,
     duplicateReports: 0,
     streamsByMediaKind: {} as Record<string, number>,
+    streamsByMediaType: {} as Record<string, number>,
     poorStreams: 0,
     poorStreamsByMediaKind: {} as Record<string, number>,
     poorStreamsByKindAndReason: {} as Record<string, Record<string, number>>,
@@ -318,6 +327,7 @@ export class TruthBuilder {
       const kind = mediaKindOf(st.mediaType);
       a.streams++;
       bump(a.streamsByMediaKind, kind);
+      bump(a.streamsByMediaType, st.mediaType);
       if (st.reasons.length > 0) {
         poorInCall++;
         a.poorStreams++;
@@ -433,6 +443,7 @@ export class TruthBuilder {
         streams: a.streams,
         duplicateReports: a.duplicateReports,
         streamsByMediaKind: sortKeys(a.streamsByMediaKind),
+        streamsByMediaType: sortKeys(a.streamsByMediaType),
         poorStreams: a.poorStreams,
         poorStreamsByMediaKind: sortKeys(a.poorStreamsByMediaKind),
         poorStreamsByKindAndReason: Object.fromEntries(Object.entries(sortKeys(a.poorStreamsByKindAndReason)).map(([k, v]) => [k, reasonsOrdered(v)])),

@@ -138,6 +138,26 @@ describe("generated files read back with DuckDB agree with truth.json", () => {
     expect(Object.keys(fromSql)).toEqual(["Audio", "Overall", "Screenshare", "Video"]);
   });
 
+  it("lists per-call facts that agree with the rows of each call", async () => {
+    const facts = truth.callFacts ?? [];
+    expect(facts).toHaveLength(truth.options.calls);
+    expect(facts.filter((f) => f.impacted)).toHaveLength(truth.aggregates.impactedCalls);
+    const perCall = await db.all(
+      `SELECT CorrelationId::VARCHAR AS id, count(*) FILTER (WHERE EndpointType <> 'Server') AS legs, ` +
+        `count(*) FILTER (WHERE EndpointId = 'Redacted') AS redacted, list(ParticipantEndReason || '/' || ParticipantEndSubCode ORDER BY ParticipantEndReason || '/' || ParticipantEndSubCode) FILTER (WHERE EndpointType <> 'Server') AS ends ` +
+        `FROM ${flat("ACSCallSummary")} GROUP BY ALL`,
+    );
+    const byId = new Map(perCall.map((r) => [String(r["id"]), r]));
+    for (const f of facts) {
+      const r = byId.get(f.correlationId);
+      expect(Number(r?.["legs"]), f.correlationId).toBe(f.participants.length);
+      expect(Number(r?.["redacted"])).toBe(f.participants.filter((p) => p.redacted).length);
+      expect(r?.["ends"]).toEqual(f.participants.map((p) => `${p.endCode}/${p.endSubCode}`).sort());
+    }
+    const media = await db.all(`SELECT MediaType AS m, count(*) AS n FROM ${flat("ACSCallDiagnostics")} GROUP BY ALL ORDER BY m`);
+    expect(Object.fromEntries(media.map((r) => [r["m"], Number(r["n"])]))).toEqual(truth.aggregates.diagnosticsRowsByMediaType);
+  });
+
   it("keeps every record at or before the end instant and every call start inside the window", async () => {
     const r = await db.all(`SELECT max(time) AS last, min(CAST(properties.callStartTime AS TIMESTAMP)) AS first FROM ${archive("CallSummary")}`);
     const end = Date.parse(truth.end);
