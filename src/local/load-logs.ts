@@ -68,15 +68,19 @@ export async function loadLogs(db: LocalDb, root: string, options: LoadLogsOptio
     options.onProgress?.(done, inputs.files, files[files.length - 1] ?? "");
   };
   // Timestamps with an offset go through TIMESTAMPTZ, which ICU renders in the session zone.
-  const [tz] = await db.all("SELECT current_setting('TimeZone') AS tz");
+  // Row order carries no meaning in Log Analytics tables; not keeping it lets DuckDB's
+  // threads append without merging, about 10% faster.
+  const [settings] = await db.all("SELECT current_setting('TimeZone') AS tz, current_setting('preserve_insertion_order') AS keep");
   await db.run("SET TimeZone = 'UTC'");
+  await db.run("SET preserve_insertion_order = false");
   try {
     await createAcsTables(db);
     if (inputs.layout === "archive") await loadArchive(db, inputs.groups, tally, progress);
     else await loadFlat(db, inputs.flat, tally, progress);
   } finally {
     await dropIngestColumns(db, acsTables);
-    await db.run(`SET TimeZone = ${lit(String(tz?.["tz"] ?? "UTC"))}`);
+    await db.run(`SET TimeZone = ${lit(String(settings?.["tz"] ?? "UTC"))}`);
+    await db.run(`SET preserve_insertion_order = ${settings?.["keep"] === false ? "false" : "true"}`);
   }
   const issueCounts = Object.fromEntries(ISSUE_KINDS.map((k) => [k, tally.counts[k]])) as IngestSummary["issueCounts"];
   return {

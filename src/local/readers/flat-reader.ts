@@ -42,12 +42,16 @@ async function loadJsonArray(db: LocalDb, f: FlatFile, tally: IngestTally): Prom
 
 async function loadCsv(db: LocalDb, f: FlatFile, tally: IngestTally): Promise<void> {
   try {
+    // Line numbers of CSV records come from the staged rows' order (rowid), so keep it.
+    await db.run("SET preserve_insertion_order = true");
     await db.run(`CREATE OR REPLACE TEMP TABLE ${CSV} AS SELECT * FROM read_csv(${lit(f.file)}, header = true, all_varchar = true, ` +
       `delim = ',', quote = '"', escape = '"', store_rejects = true, rejects_table = '${REJECTS}', rejects_scan = '${REJECTS}_scan', hive_partitioning = false)`);
   } catch (e) {
+    await db.run("SET preserve_insertion_order = false");
     fileLevelIssue(tally, f.file, `not a readable CSV file: ${(e as Error).message.split("\n")[0] ?? ""}`);
     return;
   }
+  await db.run("SET preserve_insertion_order = false");
   try {
     const header = (await db.all(`SELECT column_name AS c FROM (DESCRIBE ${CSV})`)).map((r) => String(r["c"]));
     const rejected = (await db.all(`SELECT line, min(error_message) AS msg FROM ${REJECTS} GROUP BY line ORDER BY line`)).map((r) => ({ line: Number(r["line"]), msg: String(r["msg"]) }));
