@@ -21,7 +21,7 @@ fi
 
 cli=(node "$repo/bin/acs-insights.cjs")
 "${cli[@]}" generate --out "$work/logs" --calls "$calls" >&2
-"${cli[@]}" report --logs "$work/logs" --html "$work/report.html" --no-progress > "$work/report.txt"
+"${cli[@]}" report --logs "$work/logs/archive" --html "$work/report.html" --no-progress > "$work/report.txt"
 
 png="$work/report.png"
 /usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
