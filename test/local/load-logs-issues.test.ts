@@ -169,6 +169,22 @@ describe("bad records are reported with file and line, skipped, and never lose g
     }
   });
 
+  it("auto-detects archive records outside insights-logs folders and reports progress per batch", async () => {
+    const root = path.join(tmp, "loose-archive");
+    write(path.join("loose-archive", "a", "PT1H.json"), [diag({ streamId: "1" }), diag({ streamId: "2" })]);
+    write(path.join("loose-archive", "b", "PT1H.json"), [JSON.stringify({ time: TIME, category: "CallSummary", properties: { callType: "Group" } })]);
+    const d = await LocalDb.open();
+    try {
+      const progress: [number, number][] = [];
+      const s = await loadLogs(d, root, { onProgress: (done, total) => progress.push([done, total]) });
+      expect(s.layout).toBe("archive");
+      expect([s.rows["ACSCallDiagnostics"], s.rows["ACSCallSummary"], s.files, s.lines]).toEqual([2, 1, 2, 3]);
+      expect(progress.at(-1)).toEqual([2, 2]);
+    } finally {
+      d.close();
+    }
+  });
+
   it("formats issues as path:line: kind: message lines and a count line", () => {
     const summary = {
       layout: "archive" as const, files: 1, lines: 3, rows: {}, skippedUntyped: 0,

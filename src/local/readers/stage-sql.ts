@@ -1,4 +1,4 @@
-import { categoryToTable, nonCallingCategories, type KqlType, type TableDef } from "../../schema/index.js";
+import { categoryToTable, nonCallingCategories, type TableDef } from "../../schema/index.js";
 import { duckDbType } from "../../sql/duckdb-types.js";
 import { ident, lit } from "./sql-text.js";
 
@@ -32,17 +32,13 @@ export interface StagePass {
 
 /**
  * Issue kinds of a staged row: the four reported ones, plus `untyped` (a valid ACS
- * category the kit does not type) and `other` (a typed category another pass loads).
+ * category the kit does not type), `other` (a typed category another pass loads) and
+ * `blank` (a whitespace-only line, ignored).
  */
 export type StageKind = "malformed" | "unknown-category" | "wrong-type" | "missing-field" | "untyped" | "other" | "blank";
 
 const TYPED = [...categoryToTable.keys()];
 const UNTYPED = [...nonCallingCategories.keys()];
-
-const CAST_NAME: Readonly<Record<KqlType, string>> = {
-  string: "string", guid: "guid", dynamic: "dynamic", int: "int", long: "long", real: "real",
-  bool: "bool", datetime: "datetime", timespan: "timespan",
-};
 
 function quoted(r: string): string {
   return `'"' || left(${r}, 80) || '"'`;
@@ -51,8 +47,9 @@ function quoted(r: string): string {
 /**
  * The SELECT that types every record of `source` for `pass.table` and classifies it:
  * `__issue` is NULL for a record to load, else JSON text with `kind` ({@link StageKind}),
- * `file`, `line` (NULL when the source cannot number lines), `category` and `message`. A wrong-typed value rejects the whole record
- * (not just the field): a half-loaded row would skew every aggregate without a trace.
+ * `file`, `line` (NULL when the source cannot number lines), `category` and `message`.
+ * A wrong-typed value rejects the whole record, not just the field: a half-loaded row
+ * would skew every aggregate without a trace.
  */
 export function stageSelect(source: RecordSource, pass: StagePass): string {
   const columns = pass.table ? Object.entries(pass.table.columns) : [];
@@ -108,7 +105,7 @@ export function stageSelect(source: RecordSource, pass: StagePass): string {
       default:
         typed.push(`try_cast(${r} AS ${duckDbType(def.type)}) AS t${i}`);
         badChecks.push(`(${r} IS NOT NULL AND t${i} IS NULL)`);
-        badMessages.push(`CASE WHEN ${r} IS NOT NULL AND t${i} IS NULL THEN ${lit(name + ": ")} || ${quoted(r)} || ' is not a valid ${CAST_NAME[def.type]}' END`);
+        badMessages.push(`CASE WHEN ${r} IS NOT NULL AND t${i} IS NULL THEN ${lit(name + ": ")} || ${quoted(r)} || ' is not a valid ${def.type}' END`);
     }
   });
   const l3 = `SELECT *${typed.map((t) => `, ${t}`).join("")} FROM (SELECT ${l2.join(", ")} FROM ${source.from}${where})`;
@@ -119,8 +116,9 @@ export function stageSelect(source: RecordSource, pass: StagePass): string {
     kindCases.push("WHEN __cat IS NULL OR __cat = '' THEN 'missing-field'");
     msgCases.push("WHEN __cat IS NULL OR __cat = '' THEN 'category is missing'");
     const mine = pass.category !== undefined ? `__cat = ${lit(pass.category)}` : "false";
-    kindCases.push(`WHEN NOT (${mine}) THEN CASE WHEN __cat IN (${TYPED.map(lit).join(", ")}) THEN 'other' ` +
-      `WHEN __cat IN (${UNTYPED.map(lit).join(", ")}) THEN 'untyped' ELSE 'unknown-category' END`);
+    // list_contains, not IN: DuckDB turns a long IN list into a join over every row.
+    kindCases.push(`WHEN NOT (${mine}) THEN CASE WHEN list_contains([${TYPED.map(lit).join(", ")}], __cat) THEN 'other' ` +
+      `WHEN list_contains([${UNTYPED.map(lit).join(", ")}], __cat) THEN 'untyped' ELSE 'unknown-category' END`);
     msgCases.push(`WHEN NOT (${mine}) THEN 'category ' || ${quoted("__cat")} || ' is not an ACS log category (fix the record, or extend src/schema if Microsoft added one)'`);
   } else if (pass.table) {
     kindCases.push(`WHEN __type IS NOT NULL AND __type NOT IN ('', ${lit(pass.table.name)}) THEN 'unknown-category'`);
