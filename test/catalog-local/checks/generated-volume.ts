@@ -1,0 +1,3 @@
+import type { GeneratedCheck } from "./check.js";
+
+export const checks: Readonly<Record<string, GeneratedCheck>> = {};
