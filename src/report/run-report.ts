@@ -41,6 +41,11 @@ const HOUR = 3_600_000;
 /**
  * The catalog's time bin for a data span: about 20–170 points on a chart, whole hours or
  * days so that bins line up with the UTC clock.
+ *
+ * @example
+ * ```ts
+ * timeBinFor(7 * 24 * 3_600_000); // "6h"
+ * ```
  */
 export function timeBinFor(spanMs: number): string {
   if (spanMs <= 36 * HOUR) return "1h";

@@ -38,7 +38,14 @@ function svg(height: number, label: string, body: string): string {
   );
 }
 
-/** The empty state: a framed "no data" box, so a missing chart never looks like a rendering bug. */
+/**
+ * The empty state: a framed "no data" box, so a missing chart never looks like a rendering bug.
+ *
+ * @example
+ * ```ts
+ * noDataSvg("Impacted calls over time");
+ * ```
+ */
 export function noDataSvg(label: string): string {
   return svg(
     60,
@@ -112,6 +119,11 @@ export function barChartSvg(label: string, categories: readonly string[], series
 /**
  * Vertical columns over ordered categories (histograms: calls per participant count, ...);
  * column height is proportional to the value on a 0-based axis.
+ *
+ * @example
+ * ```ts
+ * columnChartSvg("Participants per group call", ["3", "4", "5"], [{ name: "Calls", values: [40, 12, 3] }]);
+ * ```
  */
 export function columnChartSvg(label: string, categories: readonly string[], series: readonly Series[]): string {
   if (categories.length === 0 || !hasData(series)) return noDataSvg(label);
@@ -151,6 +163,11 @@ export function columnChartSvg(label: string, categories: readonly string[], ser
  * Lines over time, one per series, on a 0-based y axis. Points further apart than `gapMs`
  * (the query's bin: empty bins are absent from the result) are not joined, so a gap in the
  * data reads as a gap, not as a straight line through it.
+ *
+ * @example
+ * ```ts
+ * timeSeriesSvg("Calls", [new Date("2026-03-01T00:00Z"), new Date("2026-03-01T01:00Z")], [{ name: "Calls", values: [12, 30] }], { gapMs: 3_600_000 });
+ * ```
  */
 export function timeSeriesSvg(label: string, times: readonly Date[], series: readonly Series[], options: { readonly gapMs?: number; readonly unit?: string } = {}): string {
   const valid = times.map((d) => d.getTime()).filter((ms) => Number.isFinite(ms));
@@ -212,6 +229,14 @@ export function timeSeriesSvg(label: string, times: readonly Date[], series: rea
 /**
  * One 100 % bar per category, split into the parts (e.g. good vs poor streams): segment
  * widths are each part's share of the row's total; shares of 8 % or more are printed inside.
+ *
+ * @example
+ * ```ts
+ * stackedBarSvg("Stream quality", ["Audio", "Video"], [
+ *   { name: "GoodStreams", values: [900, 300], color: "#009E73" },
+ *   { name: "PoorStreams", values: [100, 60], color: "#D55E00" },
+ * ]);
+ * ```
  */
 export function stackedBarSvg(label: string, categories: readonly string[], parts: readonly Series[]): string {
   const totals = categories.map((_, ci) => parts.reduce((sum, p) => sum + Math.max(0, p.values[ci] ?? 0), 0));
@@ -248,6 +273,11 @@ export function stackedBarSvg(label: string, categories: readonly string[], part
 /**
  * The whole result as one 100 % bar: each category a segment sized by its share of the
  * total, with a legend giving the count and the share.
+ *
+ * @example
+ * ```ts
+ * shareBarSvg("Calls by call type", ["P2P", "Group"], [1500, 500]);
+ * ```
  */
 export function shareBarSvg(label: string, categories: readonly string[], values: readonly (number | null)[]): string {
   const vs = values.map((v) => Math.max(0, v ?? 0));

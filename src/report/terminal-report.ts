@@ -61,7 +61,14 @@ function datasetLines(d: DatasetFacts): string[] {
 
 const BLOCKS = "▁▂▃▄▅▆▇█";
 
-/** `▁▃█▅`: one block per value, scaled to the series' maximum (nulls as spaces). */
+/**
+ * `▁▃█▅`: one block per value, scaled to the series' maximum (nulls as spaces).
+ *
+ * @example
+ * ```ts
+ * sparkline([10, 40, 20]); // "▃█▅"
+ * ```
+ */
 export function sparkline(values: readonly (number | null)[]): string {
   const max = Math.max(0, ...values.map((v) => v ?? 0));
   return values

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { timeBinFor } from "../../src/report/run-report.js";
 import { linearAxis } from "../../src/report/scale.js";
 import { barChartSvg, columnChartSvg, shareBarSvg, stackedBarSvg, timeSeriesSvg } from "../../src/report/svg-charts.js";
 
@@ -24,6 +25,13 @@ describe("linearAxis", () => {
     expect(linearAxis(3, 5, true)).toEqual({ top: 3, ticks: [0, 1, 2, 3] });
     expect(linearAxis(0.37)).toEqual({ top: 0.4, ticks: [0, 0.1, 0.2, 0.3, 0.4] });
     expect(linearAxis(0)).toEqual({ top: 1, ticks: [0, 0.2, 0.4, 0.6, 0.8, 1] });
+  });
+});
+
+describe("timeBinFor", () => {
+  it("picks hourly bins up to 36 h, 6 h up to 10 days, daily up to 60 days, weekly beyond", () => {
+    const h = 3_600_000;
+    expect([1, 36, 37, 240, 241, 1440, 1441].map((n) => timeBinFor(n * h))).toEqual(["1h", "1h", "6h", "6h", "1d", "1d", "7d"]);
   });
 });
 
