@@ -42,8 +42,10 @@ function checkOptions(opts: ReportOpts): { logs: string; html: string } {
 /**
  * Registers `acs-insights report --logs <dir> [--html <file>] [--layout auto|archive|flat] [--[no-]progress]`.
  * It prints the report on stdout and writes one self-contained HTML file (default
- * `./acs-call-report.html`). Progress goes to stderr, by default only when stderr is a
- * terminal. Bad input exits 2 before anything is written.
+ * `./acs-call-report.html` in the working directory: the logs folder is input and may be a
+ * read-only archive copy). Progress goes to stderr, by default only when stderr is a
+ * terminal, so piped and CI output stays clean. Bad input exits 2 before anything is
+ * written; an analysis that fails to run (a kit bug) still writes the report, then exits 3.
  *
  * @example
  * ```ts
@@ -59,6 +61,11 @@ export function registerReportCommand(cli: Command, out: (line: string) => void)
     .addOption(new Option("--layout <layout>", "on-disk layout of the logs").choices(["auto", "archive", "flat"]).default("auto"))
     .option("--progress", "show progress on stderr even when it is not a terminal")
     .option("--no-progress", "no progress on stderr (default: progress only when stderr is a terminal)")
+    .addHelpText(
+      "after",
+      "\nThe queries run with now = the latest TimeGenerated in the logs and a lookback that covers all of them.\n" +
+        "Exit codes: 0 report written; 2 bad input (nothing written); 3 report written but an analysis failed (a kit bug: please report it).",
+    )
     .action(async (opts: ReportOpts) => {
       const { logs, html } = checkOptions(opts);
       const progress = (opts.progress ?? process.stderr.isTTY === true) ? progressPrinter(process.stderr) : null;
