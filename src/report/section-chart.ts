@@ -14,6 +14,14 @@ function seriesStyle(name: string): Pick<Series, "color" | "dashed"> {
   return {};
 }
 
+/** Outcome categories keep their meaning too: success green, client failures amber, server failures red-orange. */
+function categoryColor(label: string): string | undefined {
+  if (/^success/i.test(label)) return "#009E73";
+  if (/client failure/i.test(label)) return "#E69F00";
+  if (/(server|global) failure/i.test(label)) return "#D55E00";
+  return undefined;
+}
+
 function columnOf(section: ReportSection, name: string): ReportColumn {
   return section.columns.find((c) => c.name === name) ?? { name, type: "string" };
 }
@@ -73,7 +81,9 @@ export function sectionChartSvg(section: ReportSection): string {
     }
     case "stacked":
       return stackedBarSvg(title, rows.map((r) => labelOf(section, r, spec.label)), seriesOf(rows, spec.parts));
-    case "share":
-      return shareBarSvg(title, rows.map((r) => labelOf(section, r, [spec.label])), rows.map((r) => toNumber(r[spec.value])));
+    case "share": {
+      const labels = rows.map((r) => labelOf(section, r, [spec.label]));
+      return shareBarSvg(title, labels, rows.map((r) => toNumber(r[spec.value])), labels.map(categoryColor));
+    }
   }
 }

@@ -61,7 +61,7 @@ export const REPORT_SECTIONS: readonly SectionSpec[] = [
       maxBars: 12,
       exclude: { column: "SipClass", equals: "Success", caption: "The chart leaves out the Success class (codes 0 and 2xx); the table below has every row." },
     },
-    params: { topN: 15 },
+    params: { topN: 25 },
     note: "Participants per end code/subcode, with what the code means and what to do about it.",
   },
   {

@@ -279,7 +279,8 @@ export function stackedBarSvg(label: string, categories: readonly string[], part
  * shareBarSvg("Calls by call type", ["P2P", "Group"], [1500, 500]);
  * ```
  */
-export function shareBarSvg(label: string, categories: readonly string[], values: readonly (number | null)[]): string {
+export function shareBarSvg(label: string, categories: readonly string[], values: readonly (number | null)[], colors: readonly (string | undefined)[] = []): string {
+  const colorAt = (i: number) => colors[i] ?? PALETTE[i % PALETTE.length] ?? "#444";
   const vs = values.map((v) => Math.max(0, v ?? 0));
   const total = vs.reduce((a, b) => a + b, 0);
   if (categories.length === 0 || total === 0) return noDataSvg(label);
@@ -294,7 +295,7 @@ export function shareBarSvg(label: string, categories: readonly string[], values
     if (v === 0) return;
     const w = (v / total) * plotW;
     const share = (100 * v) / total;
-    const color = PALETTE[i % PALETTE.length] ?? "#444";
+    const color = colorAt(i);
     body +=
       `<rect class="segment" data-value="${v}" x="${num(cx)}" y="8" width="${num(w)}" height="${barH}" fill="${color}">` +
       `<title>${t(`${cat}: ${fmt(v)} (${share.toFixed(1)} %)`)}</title></rect>`;
@@ -305,7 +306,7 @@ export function shareBarSvg(label: string, categories: readonly string[], values
     const v = vs[i] ?? 0;
     const lx = (i % 3) * (CHART_WIDTH / 3);
     const ly = 8 + barH + 18 + Math.floor(i / 3) * 18;
-    body += `<rect x="${num(lx + 0.5)}" y="${ly - 9}" width="10" height="10" fill="${PALETTE[i % PALETTE.length] ?? "#444"}"/>`;
+    body += `<rect x="${num(lx + 0.5)}" y="${ly - 9}" width="10" height="10" fill="${colorAt(i)}"/>`;
     body += `<text x="${num(lx + 15)}" y="${ly}">${t(`${truncate(cat, 22)}: ${fmt(v)} (${((100 * v) / total).toFixed(1)} %)`)}</text>`;
   });
   return svg(height, label, body);
