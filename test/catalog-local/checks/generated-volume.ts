@@ -1,3 +1,349 @@
+// Ground-truth checks of the 'volume' catalog area on the generated dataset. Every expected
+// number is recomputed in plain JS from the generator's truth (aggregates and per-call
+// facts), following each entry's definition in queries/volume.ts.
+import { expect } from "vitest";
+import type { CallFact, GroundTruth, ParticipantFact } from "../../../src/generate/index.js";
+import type { LocalRow } from "../../../src/local/duckdb.js";
+import { entries } from "../../../queries/volume.js";
+import { byKey, supportedIds, sumOf } from "../harness.js";
 import type { GeneratedCheck } from "./check.js";
 
-export const checks: Readonly<Record<string, GeneratedCheck>> = {};
+/** The per-call facts; the suite's 400 calls are below the facts limit, so they must be there. */
+export function factsOf(truth: GroundTruth): readonly CallFact[] {
+  if (!truth.callFacts) throw new Error("the ground truth has no callFacts (too many calls for the suite)");
+  return truth.callFacts;
+}
+
+/** Nearest-rank percentile (the backend's and Kusto's definition): rank ceil(p·n/100), at least 1. */
+export function nearestRank(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p * sorted.length) / 100));
+  return sorted[rank - 1] as number;
+}
+
+/** `n → count` of a list of keys. */
+export function countBy<T>(items: readonly T[], key: (x: T) => string | number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const x of items) {
+    const k = String(key(x));
+    out[k] = (out[k] ?? 0) + 1;
+  }
+  return out;
+}
+
+/** Rows as `key → number` (BIGINT and DOUBLE columns come back as numbers). */
+export function counts(rows: readonly LocalRow[], key: string, value: string): Record<string, number> {
+  return Object.fromEntries(Object.entries(byKey(rows, key, value)).map(([k, v]) => [k, Number(v)]));
+}
+
+/** A column's values must be sorted (descending by default, as the query orders). */
+export function expectOrdered(rows: readonly LocalRow[], column: string, dir: "asc" | "desc" = "desc"): void {
+  const values = rows.map((r) => r[column] as number | Date);
+  const sorted = [...values].sort((a, b) => (dir === "asc" ? Number(a) - Number(b) : Number(b) - Number(a)));
+  expect(values).toEqual(sorted);
+}
+
+/** volume.ts's EndpointKey of a summary row: redacted endpoints told apart by type and identifier. */
+export function endpointKeyOf(p: ParticipantFact): string {
+  return p.redacted ? `RedactedEndpoint-${p.endpointType}-Identifier-${p.identifier}` : p.endpointId;
+}
+
+/** Distinct participants of a call as participants-per-call counts them: (ParticipantId, EndpointKey). */
+function participantsOf(call: CallFact, keep: (p: ParticipantFact) => boolean = () => true): Set<string> {
+  return new Set(call.participants.filter(keep).map((p) => `${p.participantId}|${endpointKeyOf(p)}`));
+}
+
+/** Diagnostics rows of a call (every report, duplicates included), optionally of some media types. */
+function diagnosticsRowsOf(call: CallFact, mediaTypes?: readonly string[]): number {
+  return call.streams.filter((s) => !mediaTypes || mediaTypes.includes(s.mediaType)).reduce((n, s) => n + (s.duplicateReport ? 2 : 1), 0);
+}
+
+/** volume.ts's OS family (Darwin-kernel strings come from the iOS SDK). */
+function osFamily(os: string): string {
+  if (os === "Redacted") return "Redacted";
+  if (os === "") return "Unknown";
+  const has = (t: string) => os.includes(t);
+  if (has("Windows")) return "Windows";
+  if (has("Android")) return "Android";
+  if (has("iPhone") || has("iPad") || has("iOS") || has("Darwin")) return "iOS";
+  if (has("Mac OS") || has("macOS") || has("Macintosh")) return "macOS";
+  if (has("Linux")) return "Linux";
+  return "other";
+}
+
+/** Microsoft's simplified OS version: up to ';' (Android), ':' (Darwin), '.' (Windows). */
+function simplifiedOsVersion(os: string): string {
+  if (os.includes("Android")) return os.split(";")[0] ?? "";
+  if (os.includes("Darwin")) return os.split(":")[0] ?? "";
+  if (os.includes("Windows")) return os.split(".")[0] ?? "";
+  return os;
+}
+
+/** Per-call counts → the stats row the *-per-call entries return. */
+function perCallStats(perCall: readonly number[]) {
+  const sum = perCall.reduce((a, b) => a + b, 0);
+  return { calls: perCall.length, sum, avg: sum / perCall.length, p50: nearestRank(perCall, 50), p90: nearestRank(perCall, 90), max: Math.max(...perCall) };
+}
+
+const allParticipants = (facts: readonly CallFact[]) => facts.flatMap((c) => c.participants.map((p) => ({ call: c, p })));
+
+const volumeChecks: Record<string, GeneratedCheck> = {
+  "participants-per-call": async ({ run, truth }) => {
+    const facts = factsOf(truth);
+    const expectStats = (row: LocalRow | undefined, perCall: number[]) => {
+      const s = perCallStats(perCall);
+      expect(row?.["Calls"]).toBe(s.calls);
+      expect(row?.["Participants"]).toBe(s.sum);
+      expect(row?.["AvgParticipantsPerCall"]).toBeCloseTo(s.avg, 9);
+      expect(row?.["P50ParticipantsPerCall"]).toBe(s.p50);
+      expect(row?.["P90ParticipantsPerCall"]).toBe(s.p90);
+      expect(row?.["MaxParticipantsPerCall"]).toBe(s.max);
+    };
+    const all = await run("participants-per-call");
+    expect(all).toHaveLength(1);
+    expectStats(all[0], facts.map((c) => participantsOf(c).size));
+    expect(all[0]?.["Participants"]).toBe(truth.aggregates.participants);
+    expect(all[0]?.["MaxParticipantsPerCall"]).toBe(truth.aggregates.maxParticipantsPerCall);
+    // A call counts when one of its rows matches, and then only the matching participants.
+    const pstn = await run("participants-per-call", { endpointTypes: ["PSTN"] });
+    expectStats(
+      pstn[0],
+      facts.map((c) => participantsOf(c, (p) => p.endpointType === "PSTN").size).filter((n) => n > 0),
+    );
+  },
+
+  "participants-per-group-call-histogram": async ({ run, truth }) => {
+    const rows = await run("participants-per-group-call-histogram");
+    expect(counts(rows, "Participants", "Calls")).toEqual(truth.aggregates.groupCallsByParticipants);
+    expectOrdered(rows, "Participants", "asc");
+    const bots = await run("participants-per-group-call-histogram", { endpointTypes: ["BOT"] });
+    const perCall = factsOf(truth)
+      .filter((c) => c.callType === "Group")
+      .map((c) => new Set(c.participants.filter((p) => p.endpointType === "BOT").map((p) => p.participantId)).size)
+      .filter((n) => n > 0);
+    expect(counts(bots, "Participants", "Calls")).toEqual(countBy(perCall, (n) => n));
+  },
+
+  "endpoints-per-call": async ({ run, truth }) => {
+    const facts = factsOf(truth);
+    const rows = await run("endpoints-per-call");
+    const s = perCallStats(facts.map((c) => new Set(c.participants.map(endpointKeyOf)).size));
+    expect(rows).toHaveLength(1);
+    const row = rows[0];
+    expect(row?.["Calls"]).toBe(s.calls);
+    expect(row?.["Endpoints"]).toBe(truth.aggregates.endpoints);
+    expect(row?.["Endpoints"]).toBe(s.sum);
+    // A rejoin keeps its endpoint: fewer endpoints than participants by exactly the rejoins.
+    expect(truth.aggregates.participants - s.sum).toBe(truth.aggregates.rejoins);
+    expect(row?.["AvgEndpointsPerCall"]).toBeCloseTo(s.avg, 9);
+    expect(row?.["P50EndpointsPerCall"]).toBe(s.p50);
+    expect(row?.["P90EndpointsPerCall"]).toBe(s.p90);
+    expect(row?.["MaxEndpointsPerCall"]).toBe(s.max);
+    const p2p = await run("endpoints-per-call", { callTypes: ["P2P"] });
+    const p2pCalls = facts.filter((c) => c.callType === "P2P");
+    expect(p2p[0]?.["Calls"]).toBe(p2pCalls.length);
+    expect(p2p[0]?.["Endpoints"]).toBe(2 * p2pCalls.length);
+  },
+
+  "streams-per-call": async ({ run, truth }) => {
+    const facts = factsOf(truth);
+    for (const mediaTypes of [undefined, ["Video"]]) {
+      const rows = await run("streams-per-call", mediaTypes ? { mediaTypes } : {});
+      const s = perCallStats(facts.map((c) => diagnosticsRowsOf(c, mediaTypes)).filter((n) => n > 0));
+      expect(rows).toHaveLength(1);
+      const row = rows[0];
+      expect(row?.["Calls"]).toBe(s.calls);
+      expect(row?.["Streams"]).toBe(s.sum);
+      expect(row?.["AvgStreamsPerCall"]).toBeCloseTo(s.avg, 9);
+      expect(row?.["P50StreamsPerCall"]).toBe(s.p50);
+      expect(row?.["P90StreamsPerCall"]).toBe(s.p90);
+      expect(row?.["MaxStreamsPerCall"]).toBe(s.max);
+      if (!mediaTypes) {
+        expect(row?.["Streams"]).toBe(truth.aggregates.diagnosticsRows);
+        expect(row?.["Calls"]).toBe(truth.aggregates.callsWithDiagnostics);
+      } else expect(row?.["Streams"]).toBe(truth.aggregates.diagnosticsRowsByMediaType["Video"]);
+    }
+  },
+
+  "streams-per-call-histogram": async ({ run, truth }) => {
+    const facts = factsOf(truth);
+    const rows = await run("streams-per-call-histogram");
+    expect(counts(rows, "StreamsPerCall", "Calls")).toEqual(countBy(facts.map((c) => diagnosticsRowsOf(c)).filter((n) => n > 0), (n) => n));
+    expectOrdered(rows, "StreamsPerCall", "asc");
+    const server = await run("streams-per-call-histogram", { endpointTypes: ["Server"] });
+    const serverRows = facts.map((c) => c.streams.filter((s) => s.reportedBy === "Server").reduce((n, s) => n + (s.duplicateReport ? 2 : 1), 0));
+    expect(counts(server, "StreamsPerCall", "Calls")).toEqual(countBy(serverRows.filter((n) => n > 0), (n) => n));
+  },
+
+  "call-type-ratio": async ({ run, truth }) => {
+    const rows = await run("call-type-ratio");
+    expect(counts(rows, "CallType", "Calls")).toEqual(truth.aggregates.callsByType);
+    expectOrdered(rows, "Calls");
+    // A call counts when at least one of its summary rows matches: calls with a PSTN leg.
+    const pstn = await run("call-type-ratio", { endpointTypes: ["PSTN"] });
+    const withPstn = factsOf(truth).filter((c) => c.participants.some((p) => p.endpointType === "PSTN"));
+    expect(counts(pstn, "CallType", "Calls")).toEqual(countBy(withPstn, (c) => c.callType));
+  },
+
+  "call-duration-histogram": async ({ run, truth }) => {
+    const facts = factsOf(truth);
+    const rows = await run("call-duration-histogram");
+    expect(counts(rows, "DurationSec", "Calls")).toEqual(countBy(facts, (c) => Math.floor(c.durationSec / 60) * 60));
+    expectOrdered(rows, "DurationSec", "asc");
+    expect(sumOf(rows, "Calls")).toBe(truth.aggregates.calls);
+    const group = await run("call-duration-histogram", { callTypes: ["Group"] });
+    expect(counts(group, "DurationSec", "Calls")).toEqual(
+      countBy(facts.filter((c) => c.callType === "Group"), (c) => Math.floor(c.durationSec / 60) * 60),
+    );
+  },
+
+  "call-duration-percentiles": async ({ run, truth }) => {
+    const facts = factsOf(truth);
+    for (const callTypes of [undefined, ["P2P"]]) {
+      const calls = facts.filter((c) => !callTypes || callTypes.includes(c.callType));
+      const d = calls.map((c) => c.durationSec);
+      const [row] = await run("call-duration-percentiles", callTypes ? { callTypes } : {});
+      expect(row?.["Calls"]).toBe(calls.length);
+      expect(row?.["AvgDurationSec"]).toBeCloseTo(d.reduce((a, b) => a + b, 0) / d.length, 9);
+      expect(row?.["P50DurationSec"]).toBe(nearestRank(d, 50));
+      expect(row?.["P90DurationSec"]).toBe(nearestRank(d, 90));
+      expect(row?.["P99DurationSec"]).toBe(nearestRank(d, 99));
+    }
+    expect(truth.aggregates.callDurationSec.sum / truth.aggregates.calls).toBeCloseTo(
+      facts.reduce((n, c) => n + c.durationSec, 0) / facts.length,
+      9,
+    );
+  },
+
+  "calls-over-time": async ({ run, truth }) => {
+    const facts = factsOf(truth);
+    const hourOf = (iso: string) => Math.floor(Date.parse(iso) / 3_600_000) * 3_600_000;
+    const rows = await run("calls-over-time");
+    expect(Object.fromEntries(rows.map((r) => [(r["TimeBin"] as Date).getTime(), r["Calls"]]))).toEqual(countBy(facts, (c) => hourOf(c.start)));
+    expectOrdered(rows, "TimeBin", "asc");
+    // timeBin 1d gives daily-calls' numbers.
+    const daily = await run("calls-over-time", { timeBin: "1d" });
+    expect(Object.fromEntries(daily.map((r) => [(r["TimeBin"] as Date).toISOString().slice(0, 10), r["Calls"]]))).toEqual(truth.aggregates.callsByDay);
+  },
+
+  "daily-calls": async ({ run, truth }) => {
+    const rows = await run("daily-calls");
+    expect(Object.fromEntries(rows.map((r) => [(r["Day"] as Date).toISOString().slice(0, 10), r["Calls"]]))).toEqual(truth.aggregates.callsByDay);
+    expectOrdered(rows, "Day", "asc");
+    const group = await run("daily-calls", { callTypes: ["Group"] });
+    expect(Object.fromEntries(group.map((r) => [(r["Day"] as Date).toISOString().slice(0, 10), r["Calls"]]))).toEqual(
+      countBy(factsOf(truth).filter((c) => c.callType === "Group"), (c) => c.start.slice(0, 10)),
+    );
+  },
+
+  "sdk-version-ratio": async ({ run, truth }) => {
+    const parts = allParticipants(factsOf(truth));
+    const distinct = (keep: (p: ParticipantFact) => boolean) =>
+      countBy(
+        [...new Set(parts.filter(({ p }) => keep(p)).map(({ call, p }) => JSON.stringify([call.correlationId, p.participantId, endpointKeyOf(p), p.sdkVersion])))],
+        (k) => (JSON.parse(k) as string[])[3] as string,
+      );
+    const rows = await run("sdk-version-ratio");
+    expect(counts(rows, "SdkVersion", "Participants")).toEqual(distinct(() => true));
+    expect(sumOf(rows, "Participants")).toBe(truth.aggregates.participants);
+    expect(rows.find((r) => r["SdkVersion"] === "Redacted")?.["Participants"]).toBe(truth.aggregates.redactedParticipants);
+    expectOrdered(rows, "Participants");
+    const voip = await run("sdk-version-ratio", { endpointTypes: ["VoIP"], sdkVersions: ["1.32.1.1", "2.11.1"] });
+    expect(counts(voip, "SdkVersion", "Participants")).toEqual(distinct((p) => p.endpointType === "VoIP" && ["1.32.1.1", "2.11.1"].includes(p.sdkVersion)));
+  },
+
+  "os-ratio": async ({ run, truth }) => {
+    const parts = allParticipants(factsOf(truth));
+    const byFamily = (keep: (family: string) => boolean) =>
+      countBy(
+        [...new Set(parts.map(({ call, p }) => JSON.stringify([call.correlationId, p.participantId, endpointKeyOf(p), osFamily(p.osVersion)])))].filter((k) =>
+          keep((JSON.parse(k) as string[])[3] as string),
+        ),
+        (k) => (JSON.parse(k) as string[])[3] as string,
+      );
+    const rows = await run("os-ratio");
+    expect(counts(rows, "OsName", "Participants")).toEqual(byFamily(() => true));
+    expect(rows.find((r) => r["OsName"] === "Unknown")?.["Participants"]).toBe(truth.aggregates.participantsByEndpointType["PSTN"]);
+    expectOrdered(rows, "Participants");
+    const mobile = await run("os-ratio", { osNames: ["Android", "iOS"] });
+    expect(counts(mobile, "OsName", "Participants")).toEqual(byFamily((f) => f === "Android" || f === "iOS"));
+  },
+
+  "os-version-ratio": async ({ run, truth }) => {
+    const parts = allParticipants(factsOf(truth));
+    const expected = (keep: (p: ParticipantFact) => boolean) =>
+      countBy(
+        [
+          ...new Set(
+            parts
+              .filter(({ p }) => keep(p))
+              .map(({ call, p }) => JSON.stringify([call.correlationId, p.participantId, endpointKeyOf(p), `${simplifiedOsVersion(p.osVersion)}|${osFamily(p.osVersion)}`])),
+          ),
+        ],
+        (k) => (JSON.parse(k) as string[])[3] as string,
+      );
+    const rows = await run("os-version-ratio");
+    const actual = (rs: readonly LocalRow[]) => Object.fromEntries(rs.map((r) => [`${String(r["OsVersionSimplified"])}|${String(r["OsName"])}`, r["Participants"]]));
+    expect(actual(rows)).toEqual(expected(() => true));
+    expect(actual(rows)["Windows 10|Windows"]).toBeGreaterThan(0);
+    expectOrdered(rows, "Participants");
+    const p2p = await run("os-version-ratio", { callTypes: ["P2P"], osNames: ["Windows"] });
+    const p2pIds = new Set(factsOf(truth).filter((c) => c.callType === "P2P").map((c) => c.correlationId));
+    const p2pParts = new Set(parts.filter(({ call }) => p2pIds.has(call.correlationId)).map(({ p }) => p));
+    expect(actual(p2p)).toEqual(expected((p) => p2pParts.has(p) && osFamily(p.osVersion) === "Windows"));
+  },
+
+  "media-type-ratio": async ({ run, truth }) => {
+    const rows = await run("media-type-ratio");
+    expect(counts(rows, "MediaType", "Streams")).toEqual(truth.aggregates.diagnosticsRowsByMediaType);
+    expectOrdered(rows, "Streams");
+    const server = await run("media-type-ratio", { endpointTypes: ["Server"] });
+    const serverStreams = factsOf(truth).flatMap((c) => c.streams.filter((s) => s.reportedBy === "Server"));
+    expect(counts(server, "MediaType", "Streams")).toEqual(
+      Object.fromEntries(Object.entries(countBy(serverStreams, (s) => s.mediaType)).map(([k, n]) => [k, n + serverStreams.filter((s) => s.mediaType === k && s.duplicateReport).length])),
+    );
+  },
+
+  // The truth does not record transports per stream; what it does fix: every row is counted
+  // once, a leg uses one transport for all its streams, and only the three planted values occur.
+  "transport-type-ratio": async ({ run, truth }) => {
+    const rows = await run("transport-type-ratio");
+    expect(sumOf(rows, "Streams")).toBe(truth.aggregates.diagnosticsRows);
+    expect(rows.every((r) => ["UDP", "TCP", "Unrecognized"].includes(String(r["TransportType"])))).toBe(true);
+    expectOrdered(rows, "Streams");
+    // UDP is the planted majority (88 %); with a few thousand rows it must lead.
+    expect(rows[0]?.["TransportType"]).toBe("UDP");
+    const audio = await run("transport-type-ratio", { mediaTypes: ["Audio"] });
+    expect(sumOf(audio, "Streams")).toBe(truth.aggregates.diagnosticsRowsByMediaType["Audio"]);
+  },
+
+  // The truth does not record metric values; counts are exact, the means are checked against
+  // the generator's value ranges (good values under half a threshold, poor ones above it).
+  "average-telemetry-values": async ({ run, truth }) => {
+    const rows = await run("average-telemetry-values");
+    expect(rows).toHaveLength(1);
+    const row = rows[0] as LocalRow;
+    expect(row["Streams"]).toBe(truth.aggregates.diagnosticsRows);
+    const n = (k: string) => Number(row[k]);
+    expect(n("JitterMax")).toBeGreaterThanOrEqual(n("JitterAvg"));
+    expect(n("RoundTripTimeMax")).toBeGreaterThanOrEqual(n("RoundTripTimeAvg"));
+    expect(n("PacketLossRateMax")).toBeGreaterThanOrEqual(n("PacketLossRateAvg"));
+    const t = truth.thresholds;
+    // Mean RTT lies between the good range's floor and the poor range's ceiling (3 × threshold).
+    expect(n("RoundTripTimeAvg")).toBeGreaterThan(15);
+    expect(n("RoundTripTimeAvg")).toBeLessThan(3 * (t["rttPoorMs"] ?? NaN));
+    expect(n("PacketLossRateAvg")).toBeGreaterThan(0);
+    expect(n("PacketLossRateAvg")).toBeLessThan(4 * (t["packetLossPoorRatio"] ?? NaN));
+    const video = await run("average-telemetry-values", { mediaTypes: ["Video", "VBSS"] });
+    expect(video[0]?.["Streams"]).toBe((truth.aggregates.diagnosticsRowsByMediaType["Video"] ?? 0) + (truth.aggregates.diagnosticsRowsByMediaType["VBSS"] ?? 0));
+  },
+};
+
+/** One check per supported entry of queries/volume.ts. */
+export const checks: Readonly<Record<string, GeneratedCheck>> = Object.fromEntries(
+  entries.filter((e) => supportedIds.includes(e.id)).map((e) => {
+    const check = volumeChecks[e.id];
+    if (!check) throw new Error(`generated-volume: no check for ${e.id}`);
+    return [e.id, check];
+  }),
+);
