@@ -77,6 +77,26 @@ describe("bad records are reported with file and line, skipped, and never lose g
     expect(msg(13)).toBe("category is missing");
   });
 
+  it("archive: one malformed file in a batch does not cost the other files their rows", async () => {
+    const root = path.join(tmp, "archive-batch");
+    write(path.join("archive-batch", hour("calldiagnostics", "01")), [diag({ streamId: "1" }), diag({ streamId: "2" })]);
+    const bad = write(path.join("archive-batch", hour("calldiagnostics", "02")), [diag({ streamId: "3" }), '{"time": "2024-03-01T10:00:00Z", "category": "CallDiagnostics", "properties": {', diag({ streamId: "5" })]);
+    write(path.join("archive-batch", hour("calldiagnostics", "03")), [diag({ streamId: "6" }), diag({ streamId: "7" }, { time: "not a time" })]);
+    const d = await LocalDb.open();
+    try {
+      const s = await loadLogs(d, root);
+      expect((await d.all("SELECT StreamId FROM ACSCallDiagnostics ORDER BY StreamId")).map((r) => r["StreamId"])).toEqual([1, 2, 3, 5, 6]);
+      expect(s.issues.map((i) => [path.basename(path.dirname(path.dirname(i.file))), i.line, i.kind])).toEqual([
+        ["h=02", 2, "malformed"],
+        ["h=03", 2, "wrong-type"],
+      ]);
+      expect(s.issues[0]?.file).toBe(bad);
+      expect(s.lines).toBe(7);
+    } finally {
+      d.close();
+    }
+  });
+
   it("archive: issues in a file that parses whole are located by a second, numbered read", async () => {
     const root = path.join(tmp, "archive-typed");
     const file = write(path.join("archive-typed", hour("calldiagnostics", "11")), [

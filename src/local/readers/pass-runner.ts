@@ -110,13 +110,13 @@ export class SourceReadError extends Error {
 
 /** Removes the bookkeeping column {@link runPass} adds, leaving exactly the schema columns. */
 export async function dropIngestColumns(db: LocalDb, tables: readonly TableDef[]): Promise<void> {
-  for (const t of tables) await db.run(`ALTER TABLE ${ident(t.name)} DROP COLUMN IF EXISTS ${ISSUE}`);
+  for (const t of tables) await db.run(`ALTER TABLE IF EXISTS ${ident(t.name)} DROP COLUMN IF EXISTS ${ISSUE}`);
 }
 
 /**
- * Runs a pass over JSON-lines files with the fast whole-file reader; when DuckDB rejects a
- * batch (a malformed line fails the whole statement), retries file by file, and reads a
- * file that still fails line by line, with line numbers.
+ * Runs a pass over JSON-lines files with the fast whole-file reader. DuckDB rejects a whole
+ * statement for one malformed line and names the file: that file is read line by line
+ * (with line numbers) and the rest retried; when no file is named, the batch is halved.
  */
 export async function runJsonLinesPass(
   db: LocalDb,
@@ -127,14 +127,30 @@ export async function runJsonLinesPass(
   primary: boolean,
 ): Promise<OtherCategories> {
   const numbered = (file: string) => make({ lines: numberedLines(file) });
-  try {
-    return await runPass(db, { pass, source: make({ files }), numbered }, tally, primary);
-  } catch (e) {
-    if (!(e instanceof SourceReadError)) throw e;
-  }
-  if (files.length === 1) return runPass(db, { pass, source: numbered(files[0]!) }, tally, primary);
   const others: OtherCategories = new Map();
-  for (const f of files) for (const [k, v] of await runJsonLinesPass(db, [f], make, pass, tally, primary)) others.set(k, v);
+  const merge = (found: OtherCategories) => {
+    for (const [k, v] of found) others.set(k, v);
+  };
+  const pending: (readonly string[])[] = [files];
+  while (pending.length > 0) {
+    const batch = pending.pop()!;
+    try {
+      merge(await runPass(db, { pass, source: make({ files: batch }), numbered }, tally, primary));
+      continue;
+    } catch (e) {
+      if (!(e instanceof SourceReadError)) throw e;
+      const named = /in file "((?:[^"\\]|\\.)*)"/.exec(e.message)?.[1];
+      const bad = batch.length === 1 ? batch[0] : batch.find((f) => f === named);
+      if (bad !== undefined) {
+        merge(await runPass(db, { pass, source: numbered(bad) }, tally, primary));
+        const rest = batch.filter((f) => f !== bad);
+        if (rest.length > 0) pending.push(rest);
+      } else {
+        const half = Math.ceil(batch.length / 2);
+        pending.push(batch.slice(half), batch.slice(0, half));
+      }
+    }
+  }
   return others;
 }
 
