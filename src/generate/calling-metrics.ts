@@ -28,6 +28,22 @@ interface Combo {
 /** Per metric: legs, successful and failed legs over the whole run (from the latest emissions). */
 export type CallingMetricsTruth = Readonly<Record<string, { readonly legs: number; readonly success: number; readonly failed: number }>>;
 
+/** One ACSCallingMetrics row as the catalog keeps it (the latest emission of its bin and dimensions). */
+export interface CallingMetricsBin {
+  /** TimestampBin: the UTC day, ISO. */
+  readonly day: string;
+  readonly metric: string;
+  /** "1 to 1" or "Group", as ACSCallingMetrics.CallType spells it. */
+  readonly callType: string;
+  readonly platform: string;
+  readonly sdkVersion: string;
+  readonly resultType: string;
+  readonly subCode: string;
+  readonly legs: number;
+  readonly success: number;
+  readonly failed: number;
+}
+
 export class CallingMetricsBuilder {
   private readonly combos = new Map<string, Combo>();
 
@@ -121,6 +137,25 @@ export class CallingMetricsBuilder {
         Unit: "percentage",
       },
     };
+  }
+
+  /** Every bin × dimensions combination with its final counts, in a fixed order. */
+  bins(): CallingMetricsBin[] {
+    return [...this.combos.keys()].sort().map((key) => {
+      const c = this.combos.get(key) as Combo;
+      return {
+        day: new Date(c.day).toISOString(),
+        metric: c.metric,
+        callType: c.callType,
+        platform: c.profile.platform,
+        sdkVersion: c.profile.sdk,
+        resultType: c.resultType,
+        subCode: c.subCode,
+        legs: c.legs,
+        success: c.success,
+        failed: c.failed,
+      };
+    });
   }
 
   truth(): CallingMetricsTruth {

@@ -9,7 +9,8 @@ import { GENERATED_TABLES, recordsOf, type GeneratedTable, type LogRecord } from
 import { CALL_FACTS_LIMIT, TruthBuilder, type GroundTruth } from "./truth.js";
 import { LayoutWriter, RESOURCE_ID } from "./writers.js";
 
-export type { CallFact, EndReasonCount, GroundTruth, ParticipantFact, StreamFact, TruthAggregates } from "./truth.js";
+export type { CallFact, ClientOpFact, EndReasonCount, GroundTruth, ParticipantFact, StreamFact, SurveyFact, TruthAggregates } from "./truth.js";
+export type { CallingMetricsBin } from "./calling-metrics.js";
 export { CALL_FACTS_LIMIT } from "./truth.js";
 export { checkOptions, GenerateOptionsError, DEFAULT_END, DEFAULT_SEED, DEFAULT_DAYS, DEFAULT_POOR_SHARE, DEFAULT_FAILURE_SHARE } from "./options.js";
 export type { GenerateLayout } from "./options.js";
@@ -133,6 +134,7 @@ export async function generateLogs(options: GenerateOptions): Promise<GroundTrut
     },
     rows,
     callingMetrics.truth(),
+    callingMetrics.bins(),
   );
   fs.writeFileSync(path.join(o.outDir, "truth.json"), truthJson(result));
   return { ...result, files, rows };

@@ -21,6 +21,11 @@ export interface LogRecord {
 
 export const REDACTED = "Redacted";
 
+/** TimeGenerated of a client operation logged at client time `time` (ms): it reaches the workspace 45–51 s later. */
+export function clientOpLogTime(time: number): number {
+  return time + 45_000 + (time % 7) * 1000;
+}
+
 /** Emits every record of a call, in a fixed order (summary, diagnostics, client operations, surveys). */
 export function recordsOf(call: CallPlan, emit: (r: LogRecord) => void): void {
   call.legs.forEach((leg, i) => emit(summaryOf(call, leg, i)));
@@ -34,7 +39,7 @@ export function recordsOf(call: CallPlan, emit: (r: LogRecord) => void): void {
     const leg = call.legs[op.leg] as LegPlan;
     emit({
       table: "ACSCallClientOperations",
-      time: op.time + 45_000 + (op.time % 7) * 1000,
+      time: clientOpLogTime(op.time),
       values: {
         CallId: call.correlationId,
         OperationName: op.operationName,

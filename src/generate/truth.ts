@@ -2,11 +2,12 @@
 // return on it, computed in plain JS from the plan by the catalog's definitions (see each
 // field), never by running SQL.
 import { isUngraceful } from "../errors/index.js";
-import type { CallingMetricsTruth } from "./calling-metrics.js";
+import type { CallingMetricsBin, CallingMetricsTruth } from "./calling-metrics.js";
+import type { ClientResultType } from "./client-plan.js";
 import { isFailedCode } from "./end-code-pools.js";
 import type { CallPlan, CallType, LegPlan } from "./plan.js";
 import { mediaKindOf, POOR_REASONS, poorReasonsOf, THRESHOLDS, type MediaKind, type MediaType, type PoorReason } from "./quality-rules.js";
-import { REDACTED, type GeneratedTable } from "./records.js";
+import { clientOpLogTime, REDACTED, type GeneratedTable } from "./records.js";
 
 /** Per-call facts are kept only up to this many calls (about 2 kB of JSON per call). */
 export const CALL_FACTS_LIMIT = 5000;
@@ -47,6 +48,55 @@ export interface StreamFact {
   readonly poorReasons: readonly PoorReason[];
   /** The stream was reported twice; the counted report is the later one. */
   readonly duplicateReport: boolean;
+  /** RoundTripTimeAvg, JitterAvg and PacketLossRateAvg of the counted (latest) report. */
+  readonly roundTripTimeAvg: number | null;
+  readonly jitterAvg: number | null;
+  readonly packetLossRateAvg: number | null;
+}
+
+/** One ACSCallClientOperations row: a Calling SDK operation or a UFD event of a leg. */
+export interface ClientOpFact {
+  /** Index into {@link CallFact.participants} of the leg that logged it. */
+  readonly leg: number;
+  /** As logged: "" for CallAgentInit (no participant yet) and in P2P calls. */
+  readonly participantId: string;
+  readonly clientInstanceId: string;
+  readonly operationName: string;
+  readonly resultType: ClientResultType;
+  /** Null for events (UFDs). */
+  readonly durationMs: number | null;
+  /** OperationPayload.Code, SubCode and ResultCategory of a failed or expected-error operation; "" otherwise. */
+  readonly code: string;
+  readonly subCode: string;
+  readonly resultCategory: string;
+  /** OperationPayload.DiagnosticChanged and DiagnosticQuality of a UFD event; "" otherwise. */
+  readonly ufd: string;
+  readonly ufdQuality: string;
+  readonly sdkVersion: string;
+  /** CallClientTimeStamp, ISO. */
+  readonly clientTime: string;
+  /** TimeGenerated, ISO. */
+  readonly timeGenerated: string;
+}
+
+/** A rated aspect of a survey: [score, lower bound, upper bound, threshold]. */
+export type SurveyRating = readonly [number, number, number, number];
+
+/** One ACSCallSurvey row (End of Call Survey of one leg). */
+export interface SurveyFact {
+  readonly leg: number;
+  readonly surveyId: string;
+  readonly participantId: string;
+  readonly time: string;
+  readonly overall: SurveyRating;
+  readonly audio: SurveyRating | null;
+  readonly video: SurveyRating | null;
+  readonly screenshare: SurveyRating | null;
+  /** Comma-separated issue lists as logged; "" when none was ticked. */
+  readonly overallIssues: string;
+  readonly audioIssues: string;
+  readonly videoIssues: string;
+  readonly screenshareIssues: string;
 }
 
 export interface CallFact {
@@ -57,6 +107,8 @@ export interface CallFact {
   readonly impacted: boolean;
   readonly participants: readonly ParticipantFact[];
   readonly streams: readonly StreamFact[];
+  readonly clientOps: readonly ClientOpFact[];
+  readonly surveys: readonly SurveyFact[];
 }
 
 /** One (code, subcode, category) of ACSCallSummary with its row and call counts. */
@@ -101,6 +153,11 @@ export interface GroundTruth {
   /** Rows written per generated table (ACSCallingMetrics counts re-emitted rows too). */
   readonly rows: Readonly<Record<string, number>>;
   readonly aggregates: TruthAggregates;
+  /**
+   * ACSCallingMetrics as the catalog keeps it (latest emission per daily bin and dimensions),
+   * one entry per bin × metric × dimensions; only when callFacts are kept, else null.
+   */
+  readonly callingMetricsBins: readonly CallingMetricsBin[] | null;
   /** Per-call facts, only when calls ≤ {@link CALL_FACTS_LIMIT}; else null. */
   readonly callFacts: readonly CallFact[] | null;
 }
@@ -319,6 +376,9 @@ export class TruthBuilder {
           poor: reasons.length > 0,
           poorReasons: reasons,
           duplicateReport: s.earlier !== null,
+          roundTripTimeAvg: s.final.metrics.roundTripTimeAvg,
+          jitterAvg: s.final.metrics.jitterAvg,
+          packetLossRateAvg: s.final.metrics.packetLossRateAvg,
         });
       }
     }
@@ -405,14 +465,48 @@ export class TruthBuilder {
           };
         }),
         streams: streamFacts,
+        clientOps: call.clientOps.map((op) => {
+          const leg = call.legs[op.leg] as LegPlan;
+          return {
+            leg: op.leg,
+            participantId: op.operationName === "CallAgentInit" ? "" : (leg.participantId ?? ""),
+            clientInstanceId: op.clientInstanceId,
+            operationName: op.operationName,
+            resultType: op.resultType,
+            durationMs: op.durationMs,
+            code: op.payload["Code"] ?? "",
+            subCode: op.payload["SubCode"] ?? "",
+            resultCategory: op.payload["ResultCategory"] ?? "",
+            ufd: op.payload["DiagnosticChanged"] ?? "",
+            ufdQuality: op.payload["DiagnosticQuality"] ?? "",
+            sdkVersion: leg.profile?.sdk ?? "",
+            clientTime: new Date(op.time).toISOString(),
+            timeGenerated: new Date(clientOpLogTime(op.time)).toISOString(),
+          };
+        }),
+        surveys: call.surveys.map((sv) => ({
+          leg: sv.leg,
+          surveyId: sv.surveyId,
+          participantId: call.legs[sv.leg]?.participantId ?? "",
+          time: new Date(sv.time).toISOString(),
+          overall: sv.overall,
+          audio: sv.audio,
+          video: sv.video,
+          screenshare: sv.screenshare,
+          overallIssues: sv.overallIssues,
+          audioIssues: sv.audioIssues,
+          videoIssues: sv.videoIssues,
+          screenshareIssues: sv.screenshareIssues,
+        })),
       });
     }
   }
 
   build(
-    head: Omit<GroundTruth, "aggregates" | "callFacts" | "timeRange" | "thresholds" | "rows">,
+    head: Omit<GroundTruth, "aggregates" | "callFacts" | "callingMetricsBins" | "timeRange" | "thresholds" | "rows">,
     rows: Readonly<Record<GeneratedTable, number>>,
     callingMetrics: CallingMetricsTruth,
+    callingMetricsBins: readonly CallingMetricsBin[],
   ): GroundTruth {
     const a = this.a;
     const iso = (ms: number) => (Number.isFinite(ms) ? new Date(ms).toISOString() : "");
@@ -464,6 +558,7 @@ export class TruthBuilder {
         surveys: { rows: a.surveyRows, byAspect: sortKeys(a.surveyAspects) },
         callingMetrics,
       },
+      callingMetricsBins: this.facts ? callingMetricsBins : null,
       callFacts: this.facts,
     };
   }
