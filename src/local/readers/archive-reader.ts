@@ -9,7 +9,7 @@ const CANONICAL = new Map([...categoryToTable.keys(), ...nonCallingCategories.ke
 const TABLE_OF = new Map(acsTables.map((t) => [t.category, t as TableDef] as const));
 
 /** Enough bytes per statement for DuckDB's two threads, few enough to report progress. */
-const BATCH_BYTES = Number(process.env["ACS_BATCH_MB"] ?? 256) * 1024 * 1024;
+const BATCH_BYTES = 256 * 1024 * 1024;
 
 function batches(files: readonly string[]): string[][] {
   const out: string[][] = [];
