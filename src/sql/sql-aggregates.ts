@@ -77,10 +77,13 @@ export function compileAggregate(named: NamedAggregate, input: readonly Col[], k
       if (!arity(a.fn === "sum" ? 1 : 2)) return fail("wrong number of arguments");
       const x = args[0]!;
       const f = filter(args[1]);
+      // Kusto's sum/sumif over empty input (an un-grouped summarize of no rows) is 0, not
+      // null; a group is never empty, so only the un-grouped case needs it.
+      const zeroIfEmpty = (sql: string, zero: string) => (keys.length === 0 ? `CASE WHEN count(*) = 0 THEN ${zero} ELSE ${sql} END` : sql);
       // DuckDB sums integers into HUGEINT; Kusto's sum of int/long is a long.
-      if (x.type === "int" || x.type === "long") return one(name(), "long", `CAST(sum(${x.sql})${f} AS BIGINT)`);
-      if (x.type === "real") return one(name(), "real", `sum(${x.sql})${f}`);
-      if (x.type === "timespan") return one(name(), "timespan", `to_microseconds(CAST(sum(${micros(x)})${f} AS BIGINT))`);
+      if (x.type === "int" || x.type === "long") return one(name(), "long", zeroIfEmpty(`CAST(sum(${x.sql})${f} AS BIGINT)`, "CAST(0 AS BIGINT)"));
+      if (x.type === "real") return one(name(), "real", zeroIfEmpty(`sum(${x.sql})${f}`, "CAST(0 AS DOUBLE)"));
+      if (x.type === "timespan") return one(name(), "timespan", zeroIfEmpty(`to_microseconds(CAST(sum(${micros(x)})${f} AS BIGINT))`, "to_microseconds(0)"));
       return fail(`sum of a ${x.type}`);
     }
     case "avg":

@@ -23,6 +23,15 @@ describe("summarize", () => {
     expect(await runQuery(db, empty.summarize(() => ({ n: agg.count() }), ["g"]))).toEqual([]);
   });
 
+  it("with no rows and no `by`, sum and sumif are 0 and avg, max and percentiles null (Kusto's aggregation defaults)", async () => {
+    const empty = datatable({ v: "long", r: "real" }, []);
+    const q = empty.summarize((c) => ({ s: agg.sum(c.v), si: agg.sumif(c.v, c.v.gt(0n)), sr: agg.sum(c.r), a: agg.avg(c.v), mx: agg.max(c.v), p50: agg.percentile(c.v, 50) }));
+    expect(await runQuery(db, q)).toEqual([{ s: 0, si: 0, sr: 0, a: null, mx: null, p50: null }]);
+    // Non-empty input sums as before.
+    const one = datatable({ v: "long" }, [{ v: 5 }]);
+    expect(await runQuery(db, one.summarize((c) => ({ s: agg.sum(c.v) })))).toEqual([{ s: 5 }]);
+  });
+
   it("percentiles are nearest-rank (p50 of 1..10 is 5, not 5.5; p95 is 10, not 9.55), one column per percentile named as declared", async () => {
     const q = tenValues.summarize((c) => ({ ...agg.percentiles(c.v, { p10: 10, p50: 50, p95: 95, p99_9: 99.9 }), p0: agg.percentile(c.v, 0) }));
     expect(Object.keys(q.columns)).toEqual(["p10", "p50", "p95", "p99_9", "p0"]);
