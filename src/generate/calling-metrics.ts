@@ -39,6 +39,8 @@ export interface CallingMetricsBin {
   readonly sdkVersion: string;
   readonly resultType: string;
   readonly subCode: string;
+  readonly deviceOsName: string;
+  readonly deviceBrowser: string;
   readonly legs: number;
   readonly success: number;
   readonly failed: number;
@@ -143,6 +145,7 @@ export class CallingMetricsBuilder {
   bins(): CallingMetricsBin[] {
     return [...this.combos.keys()].sort().map((key) => {
       const c = this.combos.get(key) as Combo;
+      const { osName, browser } = deviceOf(c.profile);
       return {
         day: new Date(c.day).toISOString(),
         metric: c.metric,
@@ -151,6 +154,8 @@ export class CallingMetricsBuilder {
         sdkVersion: c.profile.sdk,
         resultType: c.resultType,
         subCode: c.subCode,
+        deviceOsName: osName,
+        deviceBrowser: browser,
         legs: c.legs,
         success: c.success,
         failed: c.failed,
