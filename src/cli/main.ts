@@ -4,6 +4,7 @@ import { ConfigError } from "../config/index.js";
 import { InputError } from "./input-error.js";
 import { lintPaths } from "./lint-command.js";
 import { registerLocalCommands } from "./local-commands.js";
+import { runSampleReport } from "./sample-report.js";
 
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
@@ -11,6 +12,16 @@ const EXIT_USAGE = 2;
 const EXIT_INTERNAL = 3;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
+
+interface BuildFlags {
+  readonly outdir: string;
+  readonly queries: string;
+  readonly workbooks: string;
+  readonly sampleDir: string;
+  readonly sampleHtml: string;
+  readonly sampleCalls: string;
+  readonly sample: boolean;
+}
 
 function program(): Command {
   const cli = new Command("acs-insights")
@@ -62,9 +73,18 @@ function program(): Command {
     .option("--outdir <dir>", "where to write the synthesized stacks", "cdktf.out")
     .option("--queries <dir>", "queries directory: the catalog is exported into it, then its .kql files are linted", "queries")
     .option("--workbooks <dir>", "where to generate the workbooks", "workbooks")
-    .action((opts: { outdir: string; queries: string; workbooks: string }) => {
+    .option("--sample-dir <dir>", "where the sample report's synthetic logs go (replaced on each run)", "out/sample-logs")
+    .option("--sample-html <file>", "the sample report's HTML file", "out/acs-call-report.html")
+    .option("--sample-calls <n>", "calls in the synthetic sample dataset", "500")
+    .option("--no-sample", "skip the sample report on synthetic logs")
+    .action(async (opts: BuildFlags) => {
+      const calls = Number(opts.sampleCalls);
+      if (opts.sample && !(Number.isInteger(calls) && calls > 0 && calls <= 100_000)) {
+        throw new InputError([`--sample-calls ${opts.sampleCalls}: must be a whole number from 1 to 100000; the default is 500`]);
+      }
       const findings = runBuild(opts, out);
-      process.exitCode = findings > 0 ? EXIT_FINDINGS : EXIT_OK;
+      const failed = opts.sample ? await runSampleReport({ dir: opts.sampleDir, calls, html: opts.sampleHtml }, out) : 0;
+      process.exitCode = failed > 0 ? EXIT_INTERNAL : findings > 0 ? EXIT_FINDINGS : EXIT_OK;
     });
 
   registerLocalCommands(cli, out);

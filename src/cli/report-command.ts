@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { Option, type Command } from "commander";
 import { getEntry } from "../../queries/index.js";
 import { renderHtmlReport } from "../report/html-report.js";
+import type { Report } from "../report/model.js";
 import { progressPrinter } from "../report/progress.js";
 import { runReport } from "../report/run-report.js";
 import { renderTerminalReport } from "../report/terminal-report.js";
@@ -16,6 +17,13 @@ interface ReportOpts {
   readonly html?: string;
   readonly layout: "auto" | "archive" | "flat";
   readonly progress?: boolean;
+}
+
+/** Writes the HTML report to a temporary name and renames it, so a reader never sees half a file. */
+export function writeHtmlReport(report: Report, html: string): void {
+  const tmp = `${html}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, renderHtmlReport(report));
+  fs.renameSync(tmp, html);
 }
 
 /** Every problem with the options at once, before anything is read or written. */
@@ -75,10 +83,7 @@ export function registerReportCommand(cli: Command, out: (line: string) => void)
         entryFor: getEntry,
         ...(progress ? { onEvent: progress.onEvent } : {}),
       }).finally(() => progress?.end());
-      // Written to a temporary name and renamed, so a reader never sees half a file.
-      const tmp = `${html}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, renderHtmlReport(report));
-      fs.renameSync(tmp, html);
+      writeHtmlReport(report, html);
       for (const line of renderTerminalReport(report)) out(line);
       out(`HTML report: ${html}`);
       const failed = report.sections.filter((s) => s.status.kind === "failed");

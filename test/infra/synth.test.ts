@@ -89,7 +89,11 @@ describe("acs-insights build (end to end, no terraform on PATH)", () => {
     fs.cpSync("queries", queries, { recursive: true });
     // Likewise the workbooks go to a scratch directory, not over the committed ones.
     const workbooks = path.join(tmp, "workbooks");
-    const r = spawnSync(process.execPath, [path.resolve("bin/acs-insights.cjs"), "build", "--outdir", outdir, "--queries", queries, "--workbooks", workbooks], {
+    const sampleDir = path.join(tmp, "sample-logs");
+    const sampleHtml = path.join(tmp, "report", "acs-call-report.html");
+    const args = ["build", "--outdir", outdir, "--queries", queries, "--workbooks", workbooks];
+    args.push("--sample-dir", sampleDir, "--sample-html", sampleHtml, "--sample-calls", "120");
+    const r = spawnSync(process.execPath, [path.resolve("bin/acs-insights.cjs"), ...args], {
       cwd: process.cwd(),
       encoding: "utf8",
       env: { ...process.env, PATH: path.join(tmp, "bin") },
@@ -113,5 +117,32 @@ describe("acs-insights build (end to end, no terraform on PATH)", () => {
     expect(r.stdout).toMatch(/^workbook .*acs-call-quality\.\{workbook,gallery\}\.json: \d+ logs queries, \d+ steps, \d+ KB \(written\)$/m);
     expect(fs.existsSync(path.join(workbooks, "acs-call-quality.workbook.json"))).toBe(true);
     expect(r.stdout).toMatch(/^done\s+synth \d+ ms, lint \d+ ms$/m);
+
+    // The sample report: synthetic logs, the report's headlines, and its HTML file.
+    const truth = JSON.parse(fs.readFileSync(path.join(sampleDir, "truth.json"), "utf8")) as { aggregates: { calls: number; impactedCalls: number } };
+    expect(truth.aggregates.calls).toBe(120);
+    expect(r.stdout).toContain(`sample 120 synthetic calls → ${sampleDir}`);
+    expect(r.stdout).toMatch(new RegExp(`Impacted calls .* ${truth.aggregates.impactedCalls} of 120 calls`));
+    expect(fs.readFileSync(sampleHtml, "utf8")).toContain("<svg");
+  }, 150_000);
+
+  it("refuses a bad --sample-calls and a sample folder it did not write, before writing anything", () => {
+    const foreign = path.join(tmp, "not-ours");
+    fs.mkdirSync(foreign, { recursive: true });
+    fs.writeFileSync(path.join(foreign, "keep.txt"), "user data");
+    const run = (...extra: string[]) =>
+      spawnSync(process.execPath, [path.resolve("bin/acs-insights.cjs"), "build", "--outdir", path.join(tmp, "out2"), ...extra], {
+        encoding: "utf8",
+        timeout: 120_000,
+      });
+    const bad = run("--sample-calls", "0");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--sample-calls 0: must be a whole number from 1 to 100000");
+    expect(fs.existsSync(path.join(tmp, "out2"))).toBe(false);
+
+    const foreignRun = run("--queries", path.join(tmp, "queries"), "--workbooks", path.join(tmp, "workbooks"), "--sample-dir", foreign);
+    expect(foreignRun.status).toBe(2);
+    expect(foreignRun.stderr).toContain(`${foreign}: exists and was not written by acs-insights generate`);
+    expect(fs.readFileSync(path.join(foreign, "keep.txt"), "utf8")).toBe("user data");
   }, 150_000);
 });
