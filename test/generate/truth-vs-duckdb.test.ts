@@ -158,6 +158,35 @@ describe("generated files read back with DuckDB agree with truth.json", () => {
     expect(Object.fromEntries(media.map((r) => [r["m"], Number(r["n"])]))).toEqual(truth.aggregates.diagnosticsRowsByMediaType);
   });
 
+  it("lists client operations, surveys and kept ACSCallingMetrics bins that agree with the rows written", async () => {
+    const facts = truth.callFacts ?? [];
+    const ops = facts.flatMap((f) => f.clientOps.map((o) => ({ ...o, callId: f.correlationId })));
+    expect(ops).toHaveLength(truth.rows["ACSCallClientOperations"] as number);
+    const opRows = await db.all(
+      `SELECT OperationId, CallId, ParticipantId, OperationName, ResultType, DurationMs, SdkVersion, TimeGenerated, CallClientTimeStamp, ` +
+        `coalesce(OperationPayload.SubCode::VARCHAR, '') AS sub, coalesce(OperationPayload.DiagnosticQuality, '') AS quality FROM ${flat("ACSCallClientOperations")}`,
+    );
+    const key = (x: readonly unknown[]) => x.map((v) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? "" : String(v))).join("|");
+    const fromRows = opRows.map((r) =>
+      key([r["CallId"], r["ParticipantId"], r["OperationName"], r["ResultType"], r["DurationMs"], r["SdkVersion"], r["TimeGenerated"], r["CallClientTimeStamp"], r["sub"], r["quality"]]),
+    );
+    const fromFacts = ops.map((o) => key([o.callId, o.participantId, o.operationName, o.resultType, o.durationMs, o.sdkVersion, o.timeGenerated, o.clientTime, o.subCode, o.ufdQuality]));
+    expect(fromRows.sort()).toEqual(fromFacts.sort());
+
+    const sv = facts.flatMap((f) => f.surveys.map((s) => key([f.correlationId, s.surveyId, s.overall[0], s.audio?.[0], s.audioIssues])));
+    const svRows = await db.all(`SELECT CallId, SurveyId, OverallRatingScore, AudioRatingScore, AudioIssues FROM ${flat("ACSCallSurvey")}`);
+    expect(svRows.map((r) => key([r["CallId"], r["SurveyId"], r["OverallRatingScore"], r["AudioRatingScore"], r["AudioIssues"]])).sort()).toEqual(sv.sort());
+
+    // The bins are the rows left after keeping the latest emission per bin and dimensions.
+    const dims = "TimestampBin, MetricName, CallType, Platform, SdkVersion, ResultType, SubCode, DeviceOsName, DeviceBrowser";
+    const kept = await db.all(`SELECT ${dims}, LegsDcount, SuccessLegsDcount FROM ${flat("ACSCallingMetrics")} QUALIFY row_number() OVER (PARTITION BY ${dims} ORDER BY TimestampMax DESC) = 1`);
+    const bins = truth.callingMetricsBins ?? [];
+    expect(kept.map((r) => key([r["TimestampBin"], r["MetricName"], r["CallType"], r["Platform"], r["SdkVersion"], r["ResultType"], r["SubCode"], r["DeviceOsName"], r["DeviceBrowser"], r["LegsDcount"], r["SuccessLegsDcount"]])).sort()).toEqual(
+      bins.map((b) => key([b.day, b.metric, b.callType, b.platform, b.sdkVersion, b.resultType, b.subCode, b.deviceOsName, b.deviceBrowser, b.legs, b.success])).sort(),
+    );
+    expect(bins.length).toBeLessThan(truth.rows["ACSCallingMetrics"] as number);
+  });
+
   it("keeps every record at or before the end instant and every call start inside the window", async () => {
     const r = await db.all(`SELECT max(time) AS last, min(CAST(properties.callStartTime AS TIMESTAMP)) AS first FROM ${archive("CallSummary")}`);
     const end = Date.parse(truth.end);
