@@ -51,6 +51,11 @@ export interface LoadLogsOptions {
  * counted in `skippedUntyped`. A missing, unreadable or empty path, or one without ACS
  * logs, throws `InputError`.
  *
+ * How: DuckDB parses and types everything in SQL — one `INSERT … SELECT` over `read_json`
+ * per ~256 MB of files, rejected records marked in a bookkeeping column, tallied and
+ * deleted. Line numbers are found by re-reading (line by line) only the files that had
+ * issues; a file `read_json` cannot parse at all is loaded line by line.
+ *
  * @example
  * ```ts
  * const db = await LocalDb.open();
