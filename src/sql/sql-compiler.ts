@@ -7,7 +7,7 @@ import { joinColumns, lookupColumns, unionColumns } from "../kql/builder/row-sha
 import type { Row } from "../kql/builder/types.js";
 import { collectDefinitions } from "../kql/render/collect-definitions.js";
 import { acsTables, type KqlType } from "../schema/index.js";
-import { compileAggregate } from "./sql-aggregates.js";
+import { compileAggregate, neverNullString, type CompiledAggregate } from "./sql-aggregates.js";
 import { compileExpr, type ExprEnv } from "./sql-expressions.js";
 import { nullOf, quoteIdent } from "./sql-literals.js";
 import { findCol, type Col, type Relation, type Typed } from "./sql-scope.js";
@@ -258,6 +258,8 @@ class Compiler {
     // Stage 2: one SQL aggregate per Kusto aggregation.
     const env = this.scope(rel);
     const compiled = aggregates.map((a) => ({ agg: compileAggregate(a, rel.cols, keyCols.map((k) => k.name), env), ref: this.fresh("a") }));
+    const row = compiled.length === 1 ? compiled[0]!.agg.row : undefined;
+    if (row && keyCols.length > 0) return this.latestPerGroup(keyed, keyCols, row);
     const groupItems = [...keyCols.map((k) => k.sql), ...compiled.map((c) => `${c.agg.sql} AS ${c.ref}`)];
     const group = keyCols.length > 0 ? ` GROUP BY ${keyCols.map((k) => k.sql).join(", ")}` : "";
     const grouped = this.cte(`SELECT ${groupItems.join(", ")} FROM ${keyed}${group}`);
@@ -272,6 +274,28 @@ class Compiler {
       }
     }
     return { from: this.cte(`SELECT ${items.join(", ")} FROM ${grouped}`), cols };
+  }
+
+  /**
+   * `summarize arg_max(x, ...) by keys` as "the first row of each group ordered by x": the
+   * same row for every output column, as arg_max over a struct gives, but faster. Rows with
+   * a null x are ignored by arg_max; here they sort last, and a group whose x is null
+   * everywhere gets nulls (strings '') as arg_max's empty struct does.
+   */
+  private latestPerGroup(keyed: string, keyCols: readonly Col[], row: NonNullable<CompiledAggregate["row"]>): Relation {
+    const rn = this.fresh("r");
+    const partition = keyCols.map((k) => k.sql).join(", ");
+    const ranked = this.cte(
+      `SELECT *, row_number() OVER (PARTITION BY ${partition} ORDER BY ${row.by.sql} ${row.descending ? "DESC" : "ASC"} NULLS LAST) AS ${rn} FROM ${keyed}`,
+    );
+    const cols: Col[] = [...keyCols];
+    const items = keyCols.map((k) => k.sql);
+    for (const f of row.fields) {
+      const sql = this.fresh("c");
+      cols.push({ name: f.name, type: f.value.type, sql });
+      items.push(`${neverNullString(f.value.type, `CASE WHEN ${row.by.sql} IS NULL THEN NULL ELSE ${f.value.sql} END`)} AS ${sql}`);
+    }
+    return { from: this.cte(`SELECT ${items.join(", ")} FROM ${ranked} WHERE ${rn} = 1`), cols };
   }
 
   private join(left: Relation, right: Relation, kind: JoinKind, on: readonly JoinKey[], lookup: boolean): Relation {

@@ -1,4 +1,4 @@
-import type { BinaryOp, ExprNode, LiteralNode, QueryNode } from "../kql/ast/index.js";
+import type { BinaryOp, ExprNode, JsonValue, LiteralNode, QueryNode } from "../kql/ast/index.js";
 import type { KqlType } from "../schema/index.js";
 import { callFunction } from "./sql-functions.js";
 import { sqlLiteral, sqlString } from "./sql-literals.js";
@@ -133,6 +133,16 @@ function inExpr(env: ExprEnv, e: Extract<ExprNode, { kind: "in" }>): Typed {
     return wrap(`(${key} IN (SELECT ${ci ? "lower(v)" : "v"} FROM (${sub.sql}) WHERE v IS NOT NULL))`);
   }
   const values = (e.values as readonly ExprNode[]).map((v) => compileExpr(v, env));
+  const only = values.length === 1 ? values[0]! : undefined;
+  if (only?.type === "dynamic" && only.constant && !only.refused && (isStringish(x.type) || isNumeric(x.type))) {
+    // A known array: the same element rules as below, applied now, to a plain IN list.
+    const items = Array.isArray(only.constant.value) ? (only.constant.value as readonly JsonValue[]) : [];
+    const members = isStringish(x.type)
+      ? items.filter((v): v is string => typeof v === "string").map((v) => sqlString(ci ? v.toLowerCase() : v))
+      : items.filter((v): v is number => typeof v === "number").map((v) => `CAST(${sqlString(String(v))} AS DOUBLE)`);
+    if (members.length === 0) return { sql: e.negated ? "TRUE" : "FALSE", type: "bool" };
+    return wrap(`coalesce(${isStringish(x.type) ? key : asDouble(x)} IN (${members.join(", ")}), FALSE)`);
+  }
   if (values.length === 1 && values[0]!.type === "dynamic") {
     // `x in (array)`: membership in the elements of a dynamic array (a parameter, usually).
     const arr = values[0]!.sql;
@@ -155,6 +165,11 @@ function inExpr(env: ExprEnv, e: Extract<ExprNode, { kind: "in" }>): Typed {
   return wrap(`(${key} IN (${values.map((v) => (ci ? `lower(${v.sql})` : v.sql)).join(", ")}))`);
 }
 
+/** Marks a dynamic literal's value as known at compile time (see {@link Typed.constant}). */
+function withConstant(t: Typed, literal: LiteralNode): Typed {
+  return literal.type === "dynamic" ? { ...t, constant: { value: literal.value } } : t;
+}
+
 /** Compiles a scalar expression to DuckDB SQL with Kusto's semantics. */
 export function compileExpr(e: ExprNode, env: ExprEnv): Typed {
   switch (e.kind) {
@@ -163,15 +178,15 @@ export function compileExpr(e: ExprNode, env: ExprEnv): Typed {
       return c ?? fail(env, `column '${e.name}'`, "no such column in scope", "string");
     }
     case "literal":
-      return { sql: sqlLiteral(e, env.refusals), type: e.type };
+      return withConstant({ sql: sqlLiteral(e, env.refusals), type: e.type }, e);
     case "param": {
       const value = env.params.get(e.name);
       if (!value) return fail(env, `parameter '${e.name}'`, "it has no value", e.type);
-      return { sql: sqlLiteral(value, env.refusals), type: e.type };
+      return withConstant({ sql: sqlLiteral(value, env.refusals), type: e.type }, value);
     }
     case "scalarLet": {
       const v = compileExpr(e.value, env);
-      return { sql: `(${v.sql})`, type: v.type };
+      return { ...v, sql: `(${v.sql})` };
     }
     case "binary": {
       const a = compileExpr(e.left, env);

@@ -195,7 +195,14 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   },
   array_length: {
     arity: [1, 1],
-    compile: ([d]) => ({ sql: `CAST(CASE WHEN json_type(${d!.sql}) = 'ARRAY' THEN json_array_length(${d!.sql}) END AS BIGINT)`, type: "long" }),
+    compile: ([d]) => {
+      // A known value (usually a filter parameter) is counted now; see Typed.constant.
+      if (d!.constant && !d!.refused) {
+        const v = d!.constant.value;
+        return { sql: Array.isArray(v) ? `CAST(${v.length} AS BIGINT)` : "CAST(NULL AS BIGINT)", type: "long" };
+      }
+      return { sql: `CAST(CASE WHEN json_type(${d!.sql}) = 'ARRAY' THEN json_array_length(${d!.sql}) END AS BIGINT)`, type: "long" };
+    },
   },
   round: {
     arity: [1, 2],

@@ -1,3 +1,4 @@
+import type { JsonValue } from "../kql/ast/index.js";
 import type { KqlType } from "../schema/index.js";
 
 /**
@@ -33,6 +34,13 @@ export interface Typed {
   readonly type: KqlType;
   /** Set on the placeholder of a refused feature, whose type is a guess: checks on it would only repeat the refusal. */
   readonly refused?: boolean;
+  /**
+   * The value of a dynamic known when the query is compiled (a literal or a bound
+   * parameter). Filters like `array_length(callTypes) == 0 or CallType in (callTypes)` then
+   * compile to constants and a plain IN list: DuckDB does not fold JSON functions and
+   * lambdas, and evaluating them on every row made such filters cost seconds on 1M rows.
+   */
+  readonly constant?: { readonly value: JsonValue };
 }
 
 export const isNumeric = (t: KqlType): boolean => t === "int" || t === "long" || t === "real";
