@@ -4,7 +4,7 @@ import { ConfigError } from "../config/index.js";
 import { InputError } from "./input-error.js";
 import { lintPaths } from "./lint-command.js";
 import { registerLocalCommands } from "./local-commands.js";
-import { runSampleReport } from "./sample-report.js";
+import { checkSampleDir, runSampleReport } from "./sample-report.js";
 
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
@@ -82,6 +82,7 @@ function program(): Command {
       if (opts.sample && !(Number.isInteger(calls) && calls > 0 && calls <= 100_000)) {
         throw new InputError([`--sample-calls ${opts.sampleCalls}: must be a whole number from 1 to 100000; the default is 500`]);
       }
+      if (opts.sample) checkSampleDir(opts.sampleDir);
       const findings = runBuild(opts, out);
       const failed = opts.sample ? await runSampleReport({ dir: opts.sampleDir, calls, html: opts.sampleHtml }, out) : 0;
       process.exitCode = failed > 0 ? EXIT_INTERNAL : findings > 0 ? EXIT_FINDINGS : EXIT_OK;

@@ -31,6 +31,16 @@ function isOurs(dir: string): boolean {
   }
 }
 
+/** Throws an InputError unless the sample folder may be replaced; build calls it before writing anything. */
+export function checkSampleDir(dir: string): void {
+  if (!isOurs(dir)) {
+    throw new InputError([
+      `${dir}: exists and was not written by acs-insights generate — the sample report replaces this folder on every run; ` +
+        "pass another one with --sample-dir, or empty it",
+    ]);
+  }
+}
+
 /**
  * The newcomer's view of the local half of the kit: generates a small synthetic dataset,
  * runs the report on it and prints its headlines, so `npm start` shows real numbers with
@@ -42,12 +52,7 @@ function isOurs(dir: string): boolean {
  * ```
  */
 export async function runSampleReport(options: SampleReportOptions, print: (line: string) => void): Promise<number> {
-  if (!isOurs(options.dir)) {
-    throw new InputError([
-      `${options.dir}: exists and was not written by acs-insights generate — the sample report replaces this folder on every run; ` +
-        "pass another one with --sample-dir, or empty it",
-    ]);
-  }
+  checkSampleDir(options.dir);
   fs.rmSync(options.dir, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(path.resolve(options.html)), { recursive: true });
   const t0 = performance.now();

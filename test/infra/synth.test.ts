@@ -140,9 +140,11 @@ describe("acs-insights build (end to end, no terraform on PATH)", () => {
     expect(bad.stderr).toContain("--sample-calls 0: must be a whole number from 1 to 100000");
     expect(fs.existsSync(path.join(tmp, "out2"))).toBe(false);
 
-    const foreignRun = run("--queries", path.join(tmp, "queries"), "--workbooks", path.join(tmp, "workbooks"), "--sample-dir", foreign);
+    const foreignRun = run("--sample-dir", foreign);
     expect(foreignRun.status).toBe(2);
     expect(foreignRun.stderr).toContain(`${foreign}: exists and was not written by acs-insights generate`);
+    expect(foreignRun.stdout).toBe("");
+    expect(fs.existsSync(path.join(tmp, "out2"))).toBe(false);
     expect(fs.readFileSync(path.join(foreign, "keep.txt"), "utf8")).toBe("user data");
   }, 150_000);
 });
