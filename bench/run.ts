@@ -3,9 +3,12 @@
 // the analyzer's load and first-analysis costs are only observable once per process; the
 // synth benchmark measures in child processes of its own, so it runs first, on a quiet machine.
 import { analyzerBench } from "./analyzer.bench.js";
+import { reportBench } from "./report.bench.js";
 import { synthBench } from "./synth.bench.js";
 
-const results = [synthBench(), analyzerBench()];
+// The report bench generates ~1.8 GB of logs in the temp folder (removed afterwards);
+// BENCH_CALLS sets its size (default 100000 calls, about 1.1M diagnostics rows).
+const results = [synthBench(), analyzerBench(), reportBench()];
 let failed = false;
 for (const r of results) {
   console.log(`\n${r.name}`);
