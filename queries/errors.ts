@@ -17,6 +17,7 @@ import {
 } from "../src/errors/index.js";
 import { agg, Expr, fn, from, letTable, lit } from "../src/kql/index.js";
 import { ACSCallSummary } from "../src/schema/index.js";
+import { OS_FAMILY_SUMMARY, osFamilyOf } from "./os-family.js";
 
 // Conventions of this module:
 // - "failed" is the Insights workbook's rule: ParticipantEndReason does not start with 0 or 2
@@ -55,28 +56,6 @@ const joinKey = () => new Expr(lit.long(1), "long");
 
 /** `round(100.0 * part / whole, 2)`. */
 const pct = (part: Expr<"long">, whole: Expr<"long">) => fn.round(part.times(100).div(whole), 2);
-
-/**
- * Simplified OS name from ACSCallSummary.OsVersion: Windows, Android, iOS, macOS, Linux,
- * Redacted (cross-tenant rows) or Other (including empty, e.g. server and PSTN legs).
- * `indexof` is case-sensitive, so each family is matched on the spellings SDKs report;
- * a bare Darwin kernel string counts as macOS, since iOS strings name the iOS device.
- */
-export function simpleOsExpr(os: Expr<"string">): Expr<"string"> {
-  const mentions = (...needles: string[]) =>
-    needles.map((n) => fn.indexof(os, n).ge(0)).reduce((a, b) => a.or(b));
-  return fn.case(
-    [
-      [os.eq("Redacted"), "Redacted"],
-      [mentions("Windows"), "Windows"],
-      [mentions("Android"), "Android"],
-      [mentions("iOS", "iPhone", "iPad"), "iOS"],
-      [mentions("Mac", "macOS", "Darwin"), "macOS"],
-      [mentions("Linux", "Ubuntu"), "Linux"],
-    ],
-    "Other",
-  );
-}
 
 // 1. End reasons by SIP class. sharePct needs the total over all classes next to each class:
 // the constant-key join with the one-row total is the only way to put it there.
@@ -264,8 +243,8 @@ export const failuresBySdkAndOs = defineEntry({
   id: "failures-by-sdk-and-os",
   title: "Failures by SDK version and OS",
   description:
-    "Failure rates per calling SDK version and simplified OS (Windows, Android, iOS, macOS, Linux, Other; Redacted for " +
-    "cross-tenant rows), for endpoints that report an SDK version. failures counts failed end codes (not 0 or 2xx), " +
+    `Failure rates per calling SDK version and OS family (OsName: ${OS_FAMILY_SUMMARY}), for endpoints that report an ` +
+    "SDK version. failures counts failed end codes (not 0 or 2xx), " +
     "ungraceful counts Unexpected* result categories; the Pct columns divide by participants. Compare a version or OS " +
     "against its neighbours: one whose ungracefulPct stands out is a candidate for an SDK upgrade or a platform bug. " +
     "Small participants counts make rates noisy.",
@@ -273,7 +252,7 @@ export const failuresBySdkAndOs = defineEntry({
   tags: ["sdk", "os", "failures", "ungraceful", "client"],
   query: participants(ALL_FILTERS)
     .where((c) => fn.isnotempty(c.SdkVersion))
-    .extend((c) => ({ OsName: simpleOsExpr(c.OsVersion) }))
+    .extend((c) => ({ OsName: osFamilyOf(c.OsVersion) }))
     .where((c) => optionalIn(c.OsName, p.osNames))
     .summarize(
       (c) => ({

@@ -9,6 +9,7 @@ import { inWindow, optionalIn } from "../src/catalog/filters.js";
 import { p } from "../src/catalog/parameters.js";
 import { agg, Expr, fn, from, letTable, lit, val, type Cols, type QueryRowOf } from "../src/kql/index.js";
 import { ACSCallDiagnostics, ACSCallSummary } from "../src/schema/index.js";
+import { OS_FAMILY_SUMMARY, osFamilyOf } from "./os-family.js";
 
 // ---------------------------------------------------------------------------------------
 // Reusable pieces
@@ -93,28 +94,6 @@ export function mediaKindOf(mediaType: Expr<"string">): Expr<"string"> {
       [mediaType.in(["VBSS", "AppSharing"]), "ScreenShare"],
     ],
     mediaType,
-  );
-}
-
-/**
- * Simplified OS name from ACSCallSummary.OsVersion: Windows, Android, iOS, macOS, Linux,
- * Redacted (cross-tenant participants), Unknown (empty) or Other. Android is tested before
- * Linux (Android strings may name Linux), iPhone/iPad/iOS before Darwin/Mac (both run a
- * Darwin kernel; a bare "Darwin Kernel ..." string counts as macOS).
- */
-export function simplifiedOsOf(osVersion: Expr<"string">): Expr<"string"> {
-  const has = (s: string) => fn.indexof(osVersion, s).ge(0n);
-  return fn.case<"string", string>(
-    [
-      [osVersion.eq("Redacted"), "Redacted"],
-      [fn.isempty(osVersion), "Unknown"],
-      [has("Windows"), "Windows"],
-      [has("Android"), "Android"],
-      [has("iPhone").or(has("iPad")).or(has("iOS")), "iOS"],
-      [has("Mac OS").or(has("macOS")).or(has("OS X")).or(has("Darwin")), "macOS"],
-      [has("Linux").or(has("Ubuntu")), "Linux"],
-    ],
-    "Other",
   );
 }
 
@@ -233,7 +212,7 @@ export type ClassifiedStream = QueryRowOf<ReturnType<typeof classifiedStreams>>;
 
 /**
  * ACSCallSummary in the window as a participant dimension: one row per (CorrelationId,
- * ParticipantKey) with the participant's attributes and `OsName` ({@link simplifiedOsOf}).
+ * ParticipantKey) with the participant's attributes and `OsName` ({@link osFamilyOf}).
  * The summarize deduplicates (the latest row wins, so a join on the key never multiplies
  * stream rows) and reduces the columns before any join. Rows whose ParticipantId equals
  * the CorrelationId are dropped, as Microsoft's queries do (§1.1, §1.13): they are not
@@ -244,7 +223,7 @@ export function participants() {
   return from(ACSCallSummary)
     .where(inWindow)
     .where((c) => c.ParticipantId.neq(c.CorrelationId))
-    .extend((c) => ({ ParticipantKey: participantKeyOf(c), OsName: simplifiedOsOf(c.OsVersion) }))
+    .extend((c) => ({ ParticipantKey: participantKeyOf(c), OsName: osFamilyOf(c.OsVersion) }))
     .summarize(
       (c) => ({
         ...agg.argMax(
@@ -551,8 +530,8 @@ export const poorStreamsByDimension = defineEntry({
     "chart of one dimension. How to read it: MediaType keeps VBSS (screen sharing) and AppSharing apart; TransportType TCP " +
     "with a much higher PoorPercent than UDP means UDP is blocked (open UDP 3478-3481 to the ACS media ranges); " +
     "EndpointType is the endpoint that reported the stream (Server = the service's view of what it received, VoIP = the " +
-    "client's own report); OsName (Windows, Android, iOS, macOS, Linux, Other, Redacted for cross-tenant participants, " +
-    "Unknown when empty) and SdkVersion (Unknown when empty) are those of the participant the stream belongs to, and " +
+    `client's own report); OsName (${OS_FAMILY_SUMMARY}) and SdkVersion (Unknown when empty) are those` +
+    " of the participant the stream belongs to, and " +
     "NoSummary marks streams without an ACSCallSummary row. Compare rows with enough Streams; a small group with a high " +
     "share is weak evidence. " +
     "Join: OS and SDK come from ACSCallSummary. Streams are enriched with lookup kind=leftouter on CorrelationId plus " +

@@ -10,6 +10,7 @@ import { inWindow, optionalIn } from "../src/catalog/filters.js";
 import { p } from "../src/catalog/parameters.js";
 import { agg, fn, from, type Expr } from "../src/kql/index.js";
 import { ACSCallDiagnostics, ACSCallSummary } from "../src/schema/index.js";
+import { OS_FAMILY_SUMMARY, osFamilyOf } from "./os-family.js";
 
 type Str = Expr<"string">;
 
@@ -270,29 +271,6 @@ export const dailyCalls = defineEntry({
 // ---------------------------------------------------------------------------------------
 // Mix of SDKs and operating systems (per participant).
 
-/**
- * OS family from the free-text OsVersion ("Windows 10.0.17763 Arch: x64", "Android 11.0;
- * Manufacturer: ...", "Darwin Kernel Version ..." from the iOS SDK, browser-reported
- * "Mac OS X ..."): Windows, Android, iOS, macOS, Linux, other; `Redacted` (cross-tenant)
- * is kept, an empty OsVersion (servers, PSTN) is "Unknown". Android is tested before Linux
- * because Android strings may mention Linux.
- */
-function osFamily(os: Str): Str {
-  const has = (text: string) => fn.indexof(os, text).ge(0n);
-  return fn.case(
-    [
-      [os.eq("Redacted"), "Redacted"],
-      [fn.isempty(os), "Unknown"],
-      [has("Windows"), "Windows"],
-      [has("Android"), "Android"],
-      [has("iPhone").or(has("iPad")).or(has("iOS")).or(has("Darwin")), "iOS"],
-      [has("Mac OS").or(has("macOS")).or(has("Macintosh")), "macOS"],
-      [has("Linux"), "Linux"],
-    ],
-    "other",
-  );
-}
-
 /** Microsoft's simplified OS version (§3.1 'Ratio of OS versions'): up to `;` (Android), `:` (Darwin) or `.` (Windows). */
 function simplifiedOsVersion(os: Str): Str {
   const first = (delimiter: string) => fn.tostring(fn.split(os, delimiter).at(0));
@@ -327,15 +305,14 @@ export const osRatio = defineEntry({
   id: "os-ratio",
   title: "Participants by operating system",
   description:
-    "Share of participants per operating-system family — Windows, Android, iOS, macOS, Linux, other — derived from the " +
-    "free-text OsVersion (Darwin-kernel strings come from the iOS SDK and count as iOS; browser clients on a Mac report " +
-    "Mac OS); `Redacted` (cross-tenant, OS hidden) is kept as its own slice and an empty OsVersion (server, PSTN) is " +
-    "Unknown. The same buckets as the Insights workbook's OS pie, without Chrome OS. Filters: callTypes, endpointTypes, " +
-    "sdkVersions, osNames (on the family).",
+    `Share of participants per operating-system family derived from the free-text OsVersion: ${OS_FAMILY_SUMMARY}; ` +
+    "browser clients on a Mac report Mac OS. Redacted and Unknown are kept as their own slices. The same buckets as " +
+    "the Insights workbook's OS pie, without Chrome OS. Filters: callTypes, endpointTypes, sdkVersions, osNames (on " +
+    "the family).",
   category: "volume",
   tags: ["os", "ratio", "participants", "summary", "platform"],
   query: participants()
-    .extend((c) => ({ OsName: osFamily(c.OsVersion) }))
+    .extend((c) => ({ OsName: osFamilyOf(c.OsVersion) }))
     .where((c) => optionalIn(c.OsName, p.osNames))
     .distinct("CorrelationId", "ParticipantId", "EndpointKey", "OsName")
     .summarize((c) => ({ Participants: agg.count() }), ["OsName"])
@@ -354,7 +331,7 @@ export const osVersionRatio = defineEntry({
   category: "volume",
   tags: ["os", "version", "ratio", "participants", "summary"],
   query: participants()
-    .extend((c) => ({ OsName: osFamily(c.OsVersion), OsVersionSimplified: simplifiedOsVersion(c.OsVersion) }))
+    .extend((c) => ({ OsName: osFamilyOf(c.OsVersion), OsVersionSimplified: simplifiedOsVersion(c.OsVersion) }))
     .where((c) => optionalIn(c.OsName, p.osNames))
     .distinct("CorrelationId", "ParticipantId", "EndpointKey", "OsName", "OsVersionSimplified")
     .summarize((c) => ({ Participants: agg.count() }), ["OsVersionSimplified", "OsName"])

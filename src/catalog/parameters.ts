@@ -16,7 +16,7 @@ export const p = {
   mediaTypes: param.dynamic("mediaTypes", []),
   /** Endpoint types to include (VoIP, PSTN, Server, BOT, ...); empty means all. */
   endpointTypes: param.dynamic("endpointTypes", []),
-  /** Simplified OS names to include (Windows, Android, iOS, macOS, Linux, ...); empty means all. */
+  /** OS families to include (Windows, Android, iOS, macOS, Linux, Other, Unknown, Redacted); empty means all. */
   osNames: param.dynamic("osNames", []),
   /** Calling SDK versions to include; empty means all. */
   sdkVersions: param.dynamic("sdkVersions", []),
@@ -77,7 +77,8 @@ export const parameterDocs: Readonly<Record<string, string>> = {
   callTypes: "Call types to include (P2P, Group); empty = all.",
   mediaTypes: "Media types to include (Audio, Video, VBSS, AppSharing); empty = all.",
   endpointTypes: "Endpoint types to include (VoIP, PSTN, Server, BOT, ...); empty = all.",
-  osNames: "Simplified OS names to include (Windows, Android, iOS, macOS, Linux, ...); empty = all.",
+  osNames:
+    "OS families to include (Windows, Android, iOS, macOS, Linux, Other, Unknown = empty OsVersion, Redacted = cross-tenant); empty = all.",
   sdkVersions: "Calling SDK versions to include; empty = all.",
   correlationId: "The call (CorrelationId) to drill into.",
   rttPoorMs: "Round-trip time above which a stream is poor, ms (Microsoft: 500).",

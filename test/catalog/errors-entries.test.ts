@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { lint } from "../../src/analysis/index.js";
 import { parametersOf, toKql } from "../../src/kql/index.js";
-import { entries, simpleOsExpr } from "../../queries/errors.js";
+import { entries } from "../../queries/errors.js";
+import { osFamilyOf } from "../../queries/os-family.js";
 import { from } from "../../src/kql/index.js";
 import { ACSCallSummary } from "../../src/schema/index.js";
 import { expectValidQuery } from "../helpers/expect-query.js";
@@ -135,10 +136,17 @@ describe("errors catalog entries", () => {
     });
   });
 
-  it("simpleOsExpr maps OsVersion to a short OS name, Redacted stays Redacted", () => {
-    const kql = toKql(from(ACSCallSummary).projectAs((c) => ({ OsName: simpleOsExpr(c.OsVersion) })));
-    expect(kql).toContain('OsVersion == "Redacted", "Redacted"');
+  it("osFamilyOf maps OsVersion to an OS family, Redacted stays Redacted, empty is Unknown", () => {
+    const kql = toKql(from(ACSCallSummary).projectAs((c) => ({ OsName: osFamilyOf(c.OsVersion) })));
+    expect(kql).toContain('OsVersion == "Redacted", "Redacted", isempty(OsVersion), "Unknown"');
     expect(kql).toContain('indexof(OsVersion, "Windows") >= 0, "Windows"');
-    expect(kql).toMatch(/"Linux", "Other"\)$/);
+    expect(kql).toContain('indexof(OsVersion, "Darwin") >= 0, "iOS"');
+    expect(kql).toMatch(/"Ubuntu"\) >= 0, "Linux", "Other"\)$/);
+  });
+
+  it("failures-by-sdk-and-os uses the catalog's one OS-family mapping", () => {
+    const entry = entries.find((e) => e.id === "failures-by-sdk-and-os");
+    const os = toKql(from(ACSCallSummary).projectAs((c) => ({ OsName: osFamilyOf(c.OsVersion) }))).split("OsName = ")[1] ?? "<none>";
+    expect(toKql(entry!.query)).toContain(`OsName = ${os}`);
   });
 });

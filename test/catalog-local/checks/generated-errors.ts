@@ -5,7 +5,7 @@ import { expect } from "vitest";
 import { isUngraceful } from "../../../src/errors/index.js";
 import type { GeneratedFixture } from "../harness.js";
 import type { GeneratedCheck } from "./check.js";
-import { clientOps, cmpStr, distinct, expectSorted, groupBy, keyed, pct, plain, summaryRows, type SummaryRowFact } from "./truth-views.js";
+import { clientOps, cmpStr, osFamily, distinct, expectSorted, groupBy, keyed, pct, plain, summaryRows, type SummaryRowFact } from "./truth-views.js";
 
 /** The Insights workbook's rule: the code does not start with 0 or 2. */
 const isFailed = (code: string) => !code.startsWith("0") && !code.startsWith("2");
@@ -16,18 +16,6 @@ function sipClass(code: string): string {
   return d === "0" || d === "2"
     ? "Success"
     : ({ "1": "Provisional", "3": "Redirection", "4": "Client failure", "5": "Server failure", "6": "Global failure" } as Record<string, string>)[d] ?? "Unknown";
-}
-
-/** errors.ts simpleOsExpr, case-sensitive substring tests in the same order. */
-function simpleOs(os: string): string {
-  const has = (...n: string[]) => n.some((x) => os.includes(x));
-  if (os === "Redacted") return "Redacted";
-  if (has("Windows")) return "Windows";
-  if (has("Android")) return "Android";
-  if (has("iOS", "iPhone", "iPad")) return "iOS";
-  if (has("Mac", "macOS", "Darwin")) return "macOS";
-  if (has("Linux", "Ubuntu")) return "Linux";
-  return "Other";
 }
 
 async function endReasonsBySipClass(f: GeneratedFixture, params: Record<string, unknown>, rowsOf: (all: SummaryRowFact[]) => SummaryRowFact[]) {
@@ -75,9 +63,9 @@ async function ungracefulDropRate(f: GeneratedFixture, params: Record<string, un
 
 async function failuresBySdkAndOs(f: GeneratedFixture, params: Record<string, unknown>, osFilter: (os: string) => boolean) {
   const rows = await f.run("failures-by-sdk-and-os", params);
-  const facts = summaryRows(f.truth).filter((r) => r.sdkVersion !== "" && osFilter(simpleOs(r.osVersion)));
+  const facts = summaryRows(f.truth).filter((r) => r.sdkVersion !== "" && osFilter(osFamily(r.osVersion)));
   const expected: Record<string, Record<string, unknown>> = {};
-  for (const [key, list] of groupBy(facts, (r) => `${r.sdkVersion}|${simpleOs(r.osVersion)}`)) {
+  for (const [key, list] of groupBy(facts, (r) => `${r.sdkVersion}|${osFamily(r.osVersion)}`)) {
     const failures = list.filter((r) => isFailed(r.endCode)).length;
     const ungraceful = list.filter((r) => isUngraceful(r.resultCategory)).length;
     expected[key] = { participants: list.length, failures, ungraceful, failurePct: pct(failures, list.length), ungracefulPct: pct(ungraceful, list.length) };

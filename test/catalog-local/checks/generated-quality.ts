@@ -10,6 +10,7 @@ import { entries } from "../../../queries/quality.js";
 import { supportedIds, sumOf } from "../harness.js";
 import type { GeneratedCheck } from "./check.js";
 import { counts, expectOrdered, factsOf } from "./generated-volume.js";
+import { osFamily } from "./truth-views.js";
 
 /** The catalog's `round(100.0 * part / whole, 2)`. */
 export function percent(part: number, whole: number): number {
@@ -43,19 +44,6 @@ const NETWORK_REASONS: readonly PoorReason[] = ["RoundTripTime", "Jitter", "Pack
 
 /** Thresholds that no planted value reaches: the three network rules never fire. */
 const NETWORK_RULES_OFF = { rttPoorMs: 1_000_000_000, jitterPoorMs: 1_000_000_000, packetLossPoorRatio: 2 } as const;
-
-/** quality.ts's simplified OS name (a bare Darwin kernel string counts as macOS there). */
-function simplifiedOs(os: string): string {
-  if (os === "Redacted") return "Redacted";
-  if (os === "") return "Unknown";
-  const has = (t: string) => os.includes(t);
-  if (has("Windows")) return "Windows";
-  if (has("Android")) return "Android";
-  if (has("iPhone") || has("iPad") || has("iOS")) return "iOS";
-  if (has("Mac OS") || has("macOS") || has("OS X") || has("Darwin")) return "macOS";
-  if (has("Linux") || has("Ubuntu")) return "Linux";
-  return "Other";
-}
 
 /** Poor streams per rule as counted by one rule alone (the stream breaks it, maybe others too). */
 function poorByRule(streams: readonly CallStream[], reason: PoorReason): number {
@@ -252,7 +240,7 @@ const qualityChecks: Record<string, GeneratedCheck> = {
       return {
         MediaType: s.mediaType,
         EndpointType: s.reportedBy,
-        OsName: p ? simplifiedOs(p.osVersion) : "NoSummary",
+        OsName: p ? osFamily(p.osVersion) : "NoSummary",
         SdkVersion: p ? p.sdkVersion || "Unknown" : "NoSummary",
       };
     };

@@ -7,6 +7,7 @@ import type { LocalRow } from "../../../src/local/duckdb.js";
 import { entries } from "../../../queries/volume.js";
 import { byKey, supportedIds, sumOf } from "../harness.js";
 import type { GeneratedCheck } from "./check.js";
+import { osFamily } from "./truth-views.js";
 
 /** The per-call facts; the suite's 400 calls are below the facts limit, so they must be there. */
 export function factsOf(truth: GroundTruth): readonly CallFact[] {
@@ -56,19 +57,6 @@ function participantsOf(call: CallFact, keep: (p: ParticipantFact) => boolean = 
 /** Diagnostics rows of a call (every report, duplicates included), optionally of some media types. */
 function diagnosticsRowsOf(call: CallFact, mediaTypes?: readonly string[]): number {
   return call.streams.filter((s) => !mediaTypes || mediaTypes.includes(s.mediaType)).reduce((n, s) => n + (s.duplicateReport ? 2 : 1), 0);
-}
-
-/** volume.ts's OS family (Darwin-kernel strings come from the iOS SDK). */
-function osFamily(os: string): string {
-  if (os === "Redacted") return "Redacted";
-  if (os === "") return "Unknown";
-  const has = (t: string) => os.includes(t);
-  if (has("Windows")) return "Windows";
-  if (has("Android")) return "Android";
-  if (has("iPhone") || has("iPad") || has("iOS") || has("Darwin")) return "iOS";
-  if (has("Mac OS") || has("macOS") || has("Macintosh")) return "macOS";
-  if (has("Linux")) return "Linux";
-  return "other";
 }
 
 /** Microsoft's simplified OS version: up to ';' (Android), ':' (Darwin), '.' (Windows). */

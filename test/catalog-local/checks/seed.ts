@@ -255,7 +255,7 @@ const checks: Record<string, (id: string) => SeedCheck> = {
     expect(Object.fromEntries(Object.entries(byP).map(([k, r]) => [k, r["Streams"]]))).toEqual({ [S1]: 2, [S2]: 1, [S3]: 0, [S4]: 0, [G1]: 2, [G2]: 2, [G3]: 0, [G4]: 0, [G5]: 0 });
     expect(rows.filter((r) => r["HasDiagnostics"] === true)).toHaveLength(4);
     expect(byP[S1]).toMatchObject({ MaxRoundTripTimeAvg: 103, MaxJitterAvg: 1, MaxPacketLossRateAvg: 3.146336e-5, OsName: "Windows", PoorStreams: 0 });
-    expect(byP[G1]).toMatchObject({ MaxRoundTripTimeAvg: 46, OsName: "macOS", SdkVersion: "1.0.0.3" });
+    expect(byP[G1]).toMatchObject({ MaxRoundTripTimeAvg: 46, OsName: "iOS", SdkVersion: "1.0.0.3" });
     expect(byP[G2]).toMatchObject({ MaxRoundTripTimeAvg: 45, MaxJitterAvg: 1, OsName: "Android" });
     expect(sorted(byP[G2]?.["TransportTypes"])).toEqual(["UDP"]);
     expect(Object.fromEntries(Object.entries(byP).map(([k, r]) => [k, r["OsName"]]))).toMatchObject({ [S2]: "Unknown", [S3]: "Redacted", [S4]: "Redacted", [G3]: "Unknown", [G5]: "Redacted" });
@@ -274,12 +274,12 @@ const checks: Record<string, (id: string) => SeedCheck> = {
     const rows = await f.run(id);
     const dim = (rs: readonly LocalRow[], d: string, c: string) => byKey(rs.filter((r) => r["Dimension"] === d), "Value", c);
     // Streams take OS/SDK of their participant: D1, D3 → S1 (Windows, 1.0.1.0); D2 → S2
-    // (OS '' → Unknown, 1.1.0.0); E1, E2 → G1 (Darwin → macOS here, 1.0.0.3); E3, E4 → G2 (Android, 1.0.0.3).
+    // (OS '' → Unknown, 1.1.0.0); E1, E2 → G1 (a bare Darwin kernel string → iOS, 1.0.0.3); E3, E4 → G2 (Android, 1.0.0.3).
     expect(dim(rows, "MediaType", "Streams")).toEqual({ Audio: 6, Video: 1 });
     expect(dim(rows, "TransportType", "Streams")).toEqual({ UDP: 7 });
     expect(dim(rows, "EndpointType", "Streams")).toEqual({ VoIP: 5, Server: 2 });
     expect(dim(rows, "EndpointType", "Calls")).toEqual({ VoIP: 2, Server: 1 });
-    expect(dim(rows, "OsName", "Streams")).toEqual({ Windows: 2, Unknown: 1, macOS: 2, Android: 2 });
+    expect(dim(rows, "OsName", "Streams")).toEqual({ Windows: 2, Unknown: 1, iOS: 2, Android: 2 });
     expect(dim(rows, "SdkVersion", "Streams")).toEqual({ "1.0.1.0": 2, "1.1.0.0": 1, "1.0.0.3": 4 });
     expect(sumOf(rows, "PoorStreams")).toBe(0);
     expect([...new Set(col(rows, "Dimension"))]).toEqual(["EndpointType", "MediaType", "OsName", "SdkVersion", "TransportType"]);
@@ -288,7 +288,7 @@ const checks: Record<string, (id: string) => SeedCheck> = {
     expect(dim(r80, "MediaType", "PoorPercent")).toEqual({ Audio: 16.67, Video: 100 });
     expect(dim(r80, "EndpointType", "PoorPercent")).toEqual({ VoIP: 40, Server: 0 });
     expect(dim(r80, "EndpointType", "ImpactedPercent")).toEqual({ VoIP: 50, Server: 0 });
-    expect(dim(r80, "OsName", "PoorStreams")).toEqual({ Windows: 2, Unknown: 0, macOS: 0, Android: 0 });
+    expect(dim(r80, "OsName", "PoorStreams")).toEqual({ Windows: 2, Unknown: 0, iOS: 0, Android: 0 });
     // sdkVersions=1.0.0.3: the group call's four audio streams.
     expect(dim(await f.run(id, { sdkVersions: ["1.0.0.3"] }), "MediaType", "Streams")).toEqual({ Audio: 4 });
   },
@@ -403,11 +403,11 @@ const checks: Record<string, (id: string) => SeedCheck> = {
   },
 
   "failures-by-sdk-and-os": (id) => async (f) => {
-    // Rows with an SDK version (G3 has none): S1 1.0.1.0/Windows, S2 1.1.0.0/Other (OS ''),
-    // S3, S4, G4, G5 Redacted/Redacted, G1 1.0.0.3/macOS (Darwin), G2 1.0.0.3/Android.
+    // Rows with an SDK version (G3 has none): S1 1.0.1.0/Windows, S2 1.1.0.0/Unknown (OS ''),
+    // S3, S4, G4, G5 Redacted/Redacted, G1 1.0.0.3/iOS (a bare Darwin kernel string), G2 1.0.0.3/Android.
     const rows = await f.run(id);
-    expect(rows.map((r) => `${r["SdkVersion"]}/${r["OsName"]}:${r["participants"]}`).slice(0, 3)).toEqual(["Redacted/Redacted:4", "1.1.0.0/Other:1", "1.0.1.0/Windows:1"]);
-    expect(rows.map((r) => `${r["SdkVersion"]}/${r["OsName"]}:${r["participants"]}`).slice(3).sort()).toEqual(["1.0.0.3/Android:1", "1.0.0.3/macOS:1"]);
+    expect(rows.map((r) => `${r["SdkVersion"]}/${r["OsName"]}:${r["participants"]}`).slice(0, 3)).toEqual(["Redacted/Redacted:4", "1.1.0.0/Unknown:1", "1.0.1.0/Windows:1"]);
+    expect(rows.map((r) => `${r["SdkVersion"]}/${r["OsName"]}:${r["participants"]}`).slice(3).sort()).toEqual(["1.0.0.3/Android:1", "1.0.0.3/iOS:1"]);
     expect(sumOf(rows, "failures")).toBe(0);
     expect(col(rows, "failurePct")).toEqual([0, 0, 0, 0, 0]);
     expect(await f.run(id, { osNames: ["Redacted"] })).toMatchObject([{ SdkVersion: "Redacted", participants: 4, ungraceful: 0 }]);
@@ -498,7 +498,7 @@ const checks: Record<string, (id: string) => SeedCheck> = {
   },
 
   "os-ratio": (id) => async (f) => {
-    // Here Darwin counts as iOS; S2 and G3 have no OS (Unknown).
+    // G1's bare Darwin kernel string (iPhone chip S5L8960X) is iOS; S2 and G3 have no OS (Unknown).
     const rows = await f.run(id);
     expect(byKey(rows, "OsName", "Participants")).toEqual({ Redacted: 4, Unknown: 2, Windows: 1, iOS: 1, Android: 1 });
     expect(col(rows, "OsName").slice(0, 2)).toEqual(["Redacted", "Unknown"]);

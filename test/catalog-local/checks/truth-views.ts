@@ -58,6 +58,23 @@ export function bins(truth: GroundTruth) {
   return truth.callingMetricsBins;
 }
 
+/**
+ * The catalog's OS family (queries/os-family.ts), restated: case-sensitive substring tests in
+ * the same order; a bare Darwin kernel string (the iOS SDK's) is iOS, Android wins over Linux.
+ */
+export function osFamily(os: string): string {
+  const has = (...needles: string[]) => needles.some((n) => os.includes(n));
+  if (os === "Redacted") return "Redacted";
+  if (os === "") return "Unknown";
+  if (has("Windows")) return "Windows";
+  if (has("Android")) return "Android";
+  if (has("iPhone", "iPad", "iOS")) return "iOS";
+  if (has("Mac OS", "macOS", "OS X", "Macintosh")) return "macOS";
+  if (has("Darwin")) return "iOS";
+  if (has("Linux", "Ubuntu")) return "Linux";
+  return "Other";
+}
+
 /** Kusto's round(x, digits): half away from zero. */
 export function round(x: number, digits = 2): number {
   const f = 10 ** digits;
