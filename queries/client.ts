@@ -383,8 +383,16 @@ export const API_P95_THRESHOLDS_MS = {
   StopVideo: 1000,
 } as const;
 
-/** Success as Microsoft counts it: Succeeded/Success, and expected errors (ExpectedError, ExpectedClientError, ...). */
-const isSuccess = (c: { readonly ResultType: Expr<"string"> }) => c.ResultType.in(["Succeeded", "Success"]).or(c.ResultType.startsWith("Expected"));
+/**
+ * Success of an ACSCallClientOperations row as Microsoft's Insights counts it: Succeeded or
+ * Success, and expected errors (ResultType starting with "Expected": ExpectedError, e.g. a
+ * declined or cancelled call). The one definition for every client-operation entry.
+ *
+ * @example
+ * from(ACSCallClientOperations).where((c) => isClientOperationSuccess(c).not())
+ */
+export const isClientOperationSuccess = (c: { readonly ResultType: Expr<"string"> }): Expr<"bool"> =>
+  c.ResultType.in(["Succeeded", "Success"]).or(c.ResultType.startsWith("Expected"));
 
 /** The scenario of an operation: CreateView split into CreateView/Local, /Remote and /Unknown by {@link CREATE_VIEW_SIDE_KEY}. */
 const scenarioOf = (c: { readonly OperationName: Expr<"string">; readonly OperationPayload: Expr<"dynamic"> }) => {
@@ -407,7 +415,7 @@ function scenarioOps() {
       Scenario: scenarioOf(c),
       Day: fn.startofday(c.TimeGenerated),
       CallId: c.CallId,
-      Success: isSuccess(c),
+      Success: isClientOperationSuccess(c),
       Expected: c.ResultType.startsWith("Expected"),
     }));
 }
@@ -420,7 +428,7 @@ function dropOps() {
 /**
  * One row per leg (CallId, ParticipantId) with a Join, EnterCall or Hangup result, as scenario
  * Drop: dropped (not a success) when one of those operations is not a success by
- * {@link isSuccess}; Expected when it succeeded only thanks to an expected error; Day is the
+ * {@link isClientOperationSuccess}; Expected when it succeeded only thanks to an expected error; Day is the
  * day of the leg's first such operation.
  */
 function dropLegs() {
@@ -428,7 +436,7 @@ function dropLegs() {
     .summarize(
       (c) => ({
         FirstSeen: agg.min(c.TimeGenerated),
-        Failures: agg.countif(isSuccess(c).not()),
+        Failures: agg.countif(isClientOperationSuccess(c).not()),
         ExpectedErrors: agg.countif(c.ResultType.startsWith("Expected")),
       }),
       ["CallId", "ParticipantId"],
@@ -666,7 +674,7 @@ export const sdkApiLatencyHistogram = defineEntry({
 });
 
 /**
- * Failed scenario operations (not a success by {@link isSuccess}) with the Code, SubCode and
+ * Failed scenario operations (not a success by {@link isClientOperationSuccess}) with the Code, SubCode and
  * ResultCategory the SDK logged in OperationPayload (as strings; "" when absent).
  */
 function failedScenarioOps() {
@@ -679,11 +687,11 @@ function failedScenarioOps() {
   });
   return clientOps()
     .where((c) => c.OperationName.in([...API_SCENARIOS]).and(fn.isnotempty(c.ResultType)))
-    .where((c) => isSuccess(c).not())
+    .where((c) => isClientOperationSuccess(c).not())
     .projectAs((c) => failure(c, scenarioOf(c)))
     .union(
       dropOps()
-        .where((c) => isSuccess(c).not())
+        .where((c) => isClientOperationSuccess(c).not())
         .projectAs((c) => failure(c, text("Drop"))),
     );
 }

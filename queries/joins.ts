@@ -18,6 +18,7 @@ import {
   ACSCallSummaryUpdates,
   ACSCallSurvey,
 } from "../src/schema/index.js";
+import { isClientOperationSuccess } from "./client.js";
 import { ratingCategoryOf } from "./survey-rating.js";
 
 type Str = Expr<"string">;
@@ -674,7 +675,7 @@ function clientIssuesPerCall() {
     .projectAs((c) => ({
       CallId: c.CallId,
       OperationName: c.OperationName,
-      FailedOperation: c.OperationName.neq("UserFacingDiagnostics").and(c.ResultType.notIn(["Succeeded", "Success", "ExpectedClientError"])),
+      FailedOperation: c.OperationName.neq("UserFacingDiagnostics").and(isClientOperationSuccess(c).not()),
       PoorUfd: c.OperationName.eq("UserFacingDiagnostics")
         .and(ufdQuality(c).neq("Good"))
         .and(fn.isnotempty(ufdQuality(c)))
@@ -701,7 +702,8 @@ export const callList = defineEntry({
     "(round-trip time, jitter or packet loss above rttPoorMs / jitterPoorMs / packetLossPoorRatio, the Insights Quality " +
     "rules; see the quality area for the full rule set), Quality (Poor with at least one poor stream or a poor " +
     "user-facing diagnostic, Good with streams and none, Unknown without diagnostics), the mean End of Call Survey " +
-    "rating normalised to 5 and its category, failed client operations and poor user-facing diagnostics (UFDs whose " +
+    "rating normalised to 5 and its category, failed client operations (neither a success nor an expected error such as " +
+    "ExpectedError, as sdk-api-reliability counts them) and poor user-facing diagnostics (UFDs whose " +
     "DiagnosticQuality is not Good, except SpeakingWhileMicrophoneIsMuted and SpeakerMuted, as Call Diagnostics counts " +
     "them) with their names (empty when the call had none). Newest calls first; drill into one with call-participants-streams and " +
     "call-client-operations. There is no free-text keyword search (Microsoft's `* contains keyword` reads every column " +

@@ -221,12 +221,20 @@ const joinChecks: Record<string, GeneratedCheck> = {
     expect(sumOf(rows, "Surveys")).toBe(a.surveys.rows);
     // Call Diagnostics' count of poor UFDs: every planted UFD that went bad did so once.
     expect(sumOf(rows, "PoorUfds")).toBe(Object.values(a.clientOperations.ufdLegs).reduce((n, u) => n + u.bad, 0));
-    // Failed client operations as the query defines them: not a UFD, and a ResultType other
-    // than Succeeded, Success or ExpectedClientError.
+    // Failed client operations as Insights counts them (sdk-api-reliability): not a UFD, and a
+    // ResultType that is neither a success (Succeeded, Success) nor an expected error (Expected*).
+    const isFailedOp = (op: { readonly operationName: string; readonly resultType: string }) =>
+      op.operationName !== "UserFacingDiagnostics" && !["Succeeded", "Success"].includes(op.resultType) && !op.resultType.startsWith("Expected");
+    const failedOf = (c: CallFact) => c.clientOps.filter(isFailedOp).length;
+    expect(Object.fromEntries(facts.map((c) => [c.correlationId, Number(byId.get(c.correlationId)?.["FailedClientOperations"] ?? 0)]))).toEqual(
+      Object.fromEntries(facts.map((c) => [c.correlationId, failedOf(c)])),
+    );
     const failed = Object.entries(a.clientOperations.byOperation)
       .filter(([op]) => op !== "UserFacingDiagnostics")
-      .reduce((n, [, byResult]) => n + Object.entries(byResult).filter(([rt]) => !["Succeeded", "Success", "ExpectedClientError"].includes(rt)).reduce((m, [, k]) => m + k, 0), 0);
+      .reduce((n, [, byResult]) => n + Object.entries(byResult).filter(([rt]) => !["Succeeded", "Success"].includes(rt) && !rt.startsWith("Expected")).reduce((m, [, k]) => m + k, 0), 0);
     expect(sumOf(rows, "FailedClientOperations")).toBe(failed);
+    // The generator plants expected errors, so this check tells the two definitions apart.
+    expect(facts.some((c) => c.clientOps.some((op) => op.resultType === "ExpectedError" && op.operationName !== "UserFacingDiagnostics"))).toBe(true);
     const p2p = await run("call-list", { callTypes: ["P2P"] });
     expect(p2p).toHaveLength(a.callsByType["P2P"] ?? 0);
     expect(sumOf(p2p, "Streams")).toBe(facts.filter((c) => c.callType === "P2P").reduce((n, c) => n + c.streams.reduce((m, s) => m + rowsOfStream(s), 0), 0));
