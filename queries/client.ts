@@ -14,7 +14,7 @@ import { agg, Expr, fn, from, letTable, lit, val, type Cols, type Query, type Ro
 import { classifiedStreams } from "./quality.js";
 import { ACSCallClientMediaStatsTimeSeries, ACSCallClientOperations, ACSCallingMetrics, ACSCallSurvey, type ColumnTypesOf } from "../src/schema/index.js";
 import { CALLING_METRICS_DIMENSIONS } from "./reliability.js";
-import { AVERAGE_RATING, GOOD_RATING, ratingBandOf } from "./survey-rating.js";
+import { AVERAGE_RATING, GOOD_RATING, normalisedRatingOf, ratingBandOf } from "./survey-rating.js";
 
 // ---------------------------------------------------------------------------------------
 // Reusable pieces
@@ -785,13 +785,6 @@ function aspectColumns(c: SurveyCols, aspect: SurveyAspect) {
   }
 }
 
-/** `1 + 4 * (score - lower) / (upper - lower)`, rounded to 2 places; lower 1 and upper 5 when missing or inconsistent. */
-function normalisedScore(c: ReturnType<typeof aspectColumns>) {
-  const lower = fn.iff(fn.isnull(c.lower), val.int(1), c.lower);
-  const upper = fn.iff(fn.isnull(c.upper).or(c.upper.le(lower)), val.int(5), c.upper);
-  return fn.round(fn.toreal(c.score).minus(lower).times(4).div(upper.minus(lower)).plus(1), 2);
-}
-
 /**
  * One row per rated aspect of a survey: the score normalised to 1–5 within the row's own
  * bounds, `1 + 4 * (score - lower) / (upper - lower)` (lower 1 and upper 5 when missing or
@@ -806,7 +799,7 @@ function surveyRatings(aspect: SurveyAspect) {
         Aspect: text(aspect),
         SurveyId: row.SurveyId,
         Score: c.score,
-        Normalised: normalisedScore(c),
+        Normalised: normalisedRatingOf(c),
         BelowThreshold: fn.iff(fn.isnull(c.threshold), val.bool(false), c.score.le(c.threshold)),
         HasThreshold: fn.isnotnull(c.threshold),
       };
@@ -955,7 +948,7 @@ export const surveyRatingVsStreamQuality = defineEntry({
   tags: ["survey", "rating", "quality", "network", "correlation", "ACSCallSurvey", "ACSCallDiagnostics"],
   query: from(ACSCallSurvey)
     .where(inWindow)
-    .projectAs((row) => ({ CallId: row.CallId, Score: row.OverallRatingScore, Normalised: normalisedScore(aspectColumns(row, "Overall")) }))
+    .projectAs((row) => ({ CallId: row.CallId, Score: row.OverallRatingScore, Normalised: normalisedRatingOf(aspectColumns(row, "Overall")) }))
     .where((c) => fn.isnotnull(c.Score).and(fn.isnotempty(c.CallId)))
     .summarize((c) => ({ Rating: agg.avg(c.Normalised) }), ["CallId"])
     .join(

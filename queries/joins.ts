@@ -19,7 +19,7 @@ import {
   ACSCallSurvey,
 } from "../src/schema/index.js";
 import { isClientOperationSuccess } from "./client.js";
-import { ratingCategoryOf } from "./survey-rating.js";
+import { normalisedRatingOf, ratingCategoryOf } from "./survey-rating.js";
 
 type Str = Expr<"string">;
 
@@ -256,7 +256,8 @@ export const surveyRatingsByParticipant = defineEntry({
   title: "End of Call Survey answers with call and participant details",
   description:
     "One row per End of Call Survey: the overall rating normalised to a 1–5 scale " +
-    "(OverallRatingScore * 5.0 / OverallRatingScoreUpperBound, with 5 when the upper bound is empty or 0), its " +
+    "within the row's own bounds, as survey-rating-summary does (1 + 4 * (score − LowerBound) / (UpperBound − LowerBound), " +
+    "rounded to 2 places; bounds 1 and 5 when missing or inconsistent, so a 0 on a 0–10 scale is 1), its " +
     "category (Good ≥ 4.5, Average ≥ 3, else Poor, as Call Diagnostics does; Not rated when there is no score), the " +
     "audio/video/screen-share scores and the issues ticked, plus the call (type, start, duration) and the participant " +
     "(endpoint type, participant type, SDK, OS) from ACSCallSummary. In ACSCallSurvey, CallId is the call id and " +
@@ -277,9 +278,7 @@ export const surveyRatingsByParticipant = defineEntry({
       SurveyParticipantId: fn.coalesce(c.ParticipantId, c.CorrelationId),
       OverallRatingScore: c.OverallRatingScore,
       OverallRatingScoreUpperBound: c.OverallRatingScoreUpperBound,
-      NormalisedOverallRating: c.OverallRatingScore.times(5).div(
-        fn.iff(c.OverallRatingScoreUpperBound.gt(0), c.OverallRatingScoreUpperBound, 5),
-      ),
+      NormalisedOverallRating: normalisedRatingOf({ score: c.OverallRatingScore, lower: c.OverallRatingScoreLowerBound, upper: c.OverallRatingScoreUpperBound }),
       AboveThreshold: c.OverallRatingScore.gt(c.OverallRatingScoreThreshold),
       AudioRatingScore: c.AudioRatingScore,
       VideoRatingScore: c.VideoRatingScore,
@@ -654,9 +653,7 @@ function ratingPerCall() {
     .summarize(
       (c) => ({
         Surveys: agg.count(),
-        AvgRating: agg.avg(
-          c.OverallRatingScore.times(5).div(fn.iff(c.OverallRatingScoreUpperBound.gt(0), c.OverallRatingScoreUpperBound, 5)),
-        ),
+        AvgRating: agg.avg(normalisedRatingOf({ score: c.OverallRatingScore, lower: c.OverallRatingScoreLowerBound, upper: c.OverallRatingScoreUpperBound })),
       }),
       ["CallId"],
     );
@@ -702,7 +699,7 @@ export const callList = defineEntry({
     "(round-trip time, jitter or packet loss above rttPoorMs / jitterPoorMs / packetLossPoorRatio, the Insights Quality " +
     "rules; see the quality area for the full rule set), Quality (Poor with at least one poor stream or a poor " +
     "user-facing diagnostic, Good with streams and none, Unknown without diagnostics), the mean End of Call Survey " +
-    "rating normalised to 5 and its category, failed client operations (neither a success nor an expected error such as " +
+    "rating normalised to 1–5 within each survey's bounds (as survey-rating-summary does) and its category, failed client operations (neither a success nor an expected error such as " +
     "ExpectedError, as sdk-api-reliability counts them) and poor user-facing diagnostics (UFDs whose " +
     "DiagnosticQuality is not Good, except SpeakingWhileMicrophoneIsMuted and SpeakerMuted, as Call Diagnostics counts " +
     "them) with their names (empty when the call had none). Newest calls first; drill into one with call-participants-streams and " +

@@ -6,7 +6,16 @@ import { entries as joins } from "../../queries/joins.js";
 import { entries as reliability } from "../../queries/reliability.js";
 import { entries as volume } from "../../queries/volume.js";
 import type { CatalogEntry } from "../../src/catalog/entry.js";
-import { toKql } from "../../src/kql/index.js";
+import { from, toKql } from "../../src/kql/index.js";
+import { ACSCallSurvey } from "../../src/schema/index.js";
+import { normalisedRatingOf } from "../../queries/survey-rating.js";
+
+/** The overall rating normalised by survey-rating.ts, as rendered KQL: the "1 + 4(s − l)/(u − l)" formula (its shape is asserted below). */
+const OVERALL_NORMALISED = toKql(
+  from(ACSCallSurvey).projectAs((c) => ({
+    N: normalisedRatingOf({ score: c.OverallRatingScore, lower: c.OverallRatingScoreLowerBound, upper: c.OverallRatingScoreUpperBound }),
+  })),
+).split("N = ")[1]!.trim();
 
 const areas: readonly (readonly [string, readonly CatalogEntry[]])[] = [
   ["joins", joins],
@@ -65,11 +74,19 @@ describe("joins", () => {
     );
   });
 
-  it("joins the survey on CallId and the participant id the survey keeps in CorrelationId, and normalises the rating to 5", () => {
+  it("joins the survey on CallId and the participant id the survey keeps in CorrelationId, and normalises the rating within its bounds", () => {
     const kql = kqlOf("survey-ratings-by-participant");
     expect(kql).toContain("SurveyParticipantId = coalesce(ParticipantId, CorrelationId)");
     expect(kql).toContain("on $left.CallId == $right.CorrelationId, $left.SurveyParticipantId == $right.ParticipantId");
-    expect(kql).toContain("OverallRatingScore * 5.0 / iff(OverallRatingScoreUpperBound > 0, OverallRatingScoreUpperBound, int(5))");
+    expect(kql).toContain(`NormalisedOverallRating = ${OVERALL_NORMALISED}`);
+    expect(kql).not.toContain("* 5.0 /");
+  });
+
+  it("call-list averages the same normalised rating as survey-rating-summary", () => {
+    expect(OVERALL_NORMALISED).toMatch(/^round\(\(toreal\(OverallRatingScore\) - iff\(isnull\(OverallRatingScoreLowerBound\), int\(1\), OverallRatingScoreLowerBound\)\) \* 4\.0 \/ /);
+    expect(OVERALL_NORMALISED).toMatch(/\+ 1\.0, 2\)$/);
+    expect(kqlOf("call-list")).toContain(`AvgRating = avg(${OVERALL_NORMALISED})`);
+    expect(kqlOf("call-list")).not.toContain("* 5.0 /");
   });
 
   it("bills group participants by ParticipantId and P2P calls by CorrelationId in a single join", () => {

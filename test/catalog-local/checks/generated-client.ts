@@ -5,10 +5,9 @@
 import { expect } from "vitest";
 import { API_P95_THRESHOLDS_MS } from "../../../queries/client.js";
 import type { CallingMetricsBin } from "../../../src/generate/index.js";
-import type { SurveyRating } from "../../../src/generate/truth.js";
 import type { GeneratedFixture } from "../harness.js";
 import type { GeneratedCheck } from "./check.js";
-import { bins, clientOps, cmpStr, dayOf, distinct, expectSorted, factsOf, groupBy, keyed, pct, percentile, plain, round, surveys, type ClientOpRow } from "./truth-views.js";
+import { band, bins, clientOps, cmpStr, dayOf, distinct, expectSorted, factsOf, groupBy, keyed, normalised, pct, percentile, plain, round, surveys, type ClientOpRow } from "./truth-views.js";
 
 type Params = Record<string, unknown>;
 /** The sdkVersions filter in JS: undefined = all. */
@@ -288,9 +287,6 @@ async function topFailingSubcodes(f: GeneratedFixture, params: Params, topN: num
 
 const ASPECTS = ["Overall", "Audio", "Video", "Screenshare"] as const;
 
-/** 1 + 4 × (score − lower) / (upper − lower), rounded to 2 places (bounds are always consistent in the generator). */
-const normalised = ([score, lower, upper]: SurveyRating) => round(1 + (4 * (score - lower)) / (upper - lower), 2);
-
 function ratings(f: GeneratedFixture) {
   return surveys(f.truth).flatMap((s) =>
     ASPECTS.flatMap((aspect) => {
@@ -319,7 +315,6 @@ function issues(f: GeneratedFixture) {
   );
 }
 
-const band = (x: number) => (x >= 4.5 ? "Good" : x >= 3 ? "Average" : "Poor");
 const avg = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 export const checks: Readonly<Record<string, GeneratedCheck>> = {

@@ -11,6 +11,7 @@ import { supportedIds, sumOf } from "../harness.js";
 import type { GeneratedCheck } from "./check.js";
 import { summaryKeyOf } from "./generated-quality.js";
 import { countBy, expectOrdered, factsOf } from "./generated-volume.js";
+import { band, normalised, surveys } from "./truth-views.js";
 
 /** Diagnostics rows of a stream: the duplicated ones were reported twice. */
 const rowsOfStream = (s: StreamFact) => (s.duplicateReport ? 2 : 1);
@@ -91,12 +92,18 @@ const joinChecks: Record<string, GeneratedCheck> = {
   "summary-updates-latest": emptyTableCheck("summary-updates-latest", "ACSCallSummaryUpdates"),
   "diagnostics-updates-latest": emptyTableCheck("diagnostics-updates-latest", "ACSCallDiagnosticsUpdates"),
 
-  // The truth has no per-survey facts; its survey aggregates fix the counts.
   "survey-ratings-by-participant": async ({ run, truth }) => {
     const s = truth.aggregates.surveys;
     const rows = await run("survey-ratings-by-participant");
     expect(rows).toHaveLength(s.rows);
     expect(s.rows).toBeGreaterThan(0);
+    // Each survey's overall rating normalised within its own bounds, and its band.
+    const bySurvey = (rs: readonly LocalRow[]) =>
+      Object.fromEntries(rs.map((r) => [String(r["SurveyId"]), { n: r["NormalisedOverallRating"], band: r["RatingCategory"] }]));
+    const planted = surveys(truth);
+    expect(bySurvey(rows)).toEqual(Object.fromEntries(planted.map((x) => [x.surveyId, { n: normalised(x.overall), band: band(normalised(x.overall)) }])));
+    // Some surveys use a 0–10 scale, where score × 5 / upper (ignoring the lower bound) differs below 10.
+    expect(planted.some((x) => x.overall[1] === 0 && x.overall[0] < x.overall[2])).toBe(true);
     // AboveThreshold is score > threshold; the truth counts responses at or below it.
     expect(rows.filter((r) => r["AboveThreshold"] === false)).toHaveLength(s.byAspect["Overall"]?.belowThreshold ?? 0);
     expect(rows.filter((r) => r["AudioRatingScore"] !== null)).toHaveLength(s.byAspect["Audio"]?.responses ?? 0);
@@ -219,6 +226,17 @@ const joinChecks: Record<string, GeneratedCheck> = {
       expect(r?.["Quality"]).not.toBe("Unknown");
     }
     expect(sumOf(rows, "Surveys")).toBe(a.surveys.rows);
+    // The mean of each call's surveys' normalised overall ratings (null without surveys).
+    const avgRating = (c: CallFact) => (c.surveys.length === 0 ? null : c.surveys.reduce((n, x) => n + normalised(x.overall), 0) / c.surveys.length);
+    const gotRating = Object.fromEntries(facts.map((c) => [c.correlationId, byId.get(c.correlationId)?.["AvgRating"] ?? null]));
+    const wantRating = Object.fromEntries(facts.map((c) => [c.correlationId, avgRating(c)]));
+    for (const c of facts) {
+      const got = gotRating[c.correlationId] as number | null;
+      const want = wantRating[c.correlationId] as number | null;
+      if (want === null) expect(got, c.correlationId).toBeNull();
+      else expect(got, c.correlationId).toBeCloseTo(want, 9);
+      expect(byId.get(c.correlationId)?.["RatingCategory"], c.correlationId).toBe(want === null ? "Not rated" : band(want));
+    }
     // Call Diagnostics' count of poor UFDs: every planted UFD that went bad did so once.
     expect(sumOf(rows, "PoorUfds")).toBe(Object.values(a.clientOperations.ufdLegs).reduce((n, u) => n + u.bad, 0));
     // Failed client operations as Insights counts them (sdk-api-reliability): not a UFD, and a

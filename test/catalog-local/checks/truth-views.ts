@@ -3,6 +3,7 @@
 // reliability and client checks. Nothing here reads the database.
 import { expect } from "vitest";
 import type { ClientOpFact, GroundTruth, SurveyFact } from "../../../src/generate/index.js";
+import type { SurveyRating } from "../../../src/generate/truth.js";
 import type { CallType } from "../../../src/generate/plan.js";
 import type { LocalRow } from "../../../src/local/duckdb.js";
 
@@ -80,6 +81,15 @@ export function round(x: number, digits = 2): number {
   const f = 10 ** digits;
   return (Math.sign(x) * Math.round(Math.abs(x) * f)) / f;
 }
+
+/**
+ * The catalog's survey normalisation (queries/survey-rating.ts), restated: 1 + 4 × (score −
+ * lower) / (upper − lower), rounded to 2 places (the generator's bounds are always consistent).
+ */
+export const normalised = ([score, lower, upper]: SurveyRating) => round(1 + (4 * (score - lower)) / (upper - lower), 2);
+
+/** Good / Average / Poor band of a normalised rating (Good ≥ 4.5, Average ≥ 3). */
+export const band = (x: number) => (x >= 4.5 ? "Good" : x >= 3 ? "Average" : "Poor");
 
 /** `round(part * 100.0 / whole, 2)`, as the catalog's percent helpers compute it. */
 export const pct = (part: number, whole: number) => round((part * 100) / whole, 2);
