@@ -18,8 +18,11 @@ import {
 import { agg, Expr, fn, from, letTable, lit } from "../src/kql/index.js";
 import { ACSCallSummary } from "../src/schema/index.js";
 import { OS_FAMILY_SUMMARY, osFamilyOf } from "./os-family.js";
+import { isNotServerRow } from "./server-row.js";
 
 // Conventions of this module:
+// - A participant is an ACSCallSummary row other than the server's own row of a group call
+//   (isNotServerRow), as in the quality and volume areas.
 // - "failed" is the Insights workbook's rule: ParticipantEndReason does not start with 0 or 2
 //   (isFailedEndExpr); "ungraceful" is Microsoft's 2025 rule: ResultCategory is Unexpected*.
 // - "Top N" is `order by <count> desc, <tie-breakers> | take topN` (the count is the
@@ -35,10 +38,15 @@ import { OS_FAMILY_SUMMARY, osFamilyOf } from "./os-family.js";
 
 type Filter = "callTypes" | "endpointTypes" | "sdkVersions";
 
-/** ACSCallSummary in the time window and resources, plus the optional filters a query supports. */
+/**
+ * ACSCallSummary participant rows in the time window and resources (not the server's own row
+ * of a group call: it would add one Success per group call), plus the optional filters a
+ * query supports.
+ */
 function participants(filters: readonly Filter[]) {
   return from(ACSCallSummary)
     .where(inWindow)
+    .where(isNotServerRow)
     .where((c) => {
       const conds = filters.map((f) =>
         f === "callTypes" ? optionalIn(c.CallType, p.callTypes) : f === "endpointTypes" ? optionalIn(c.EndpointType, p.endpointTypes) : optionalIn(c.SdkVersion, p.sdkVersions),
@@ -74,7 +82,8 @@ export const endReasonsBySipClass = defineEntry({
   description:
     "How participants' calls ended, bucketed the way Microsoft's workbooks bucket ParticipantEndReason: " +
     "0 and 2xx Success, 1xx Provisional, 3xx Redirection, 4xx Client failure, 5xx Server failure, 6xx Global failure " +
-    "(Unknown for an empty code). One row per class with the number of participants (ACSCallSummary rows) and " +
+    "(Unknown for an empty code). One row per class with the number of participants (ACSCallSummary rows, without " +
+    "the server's own row of a group call, whose ParticipantId is the CorrelationId) and " +
     "their share of all participants in percent. A growing Client failure slice usually means client network, " +
     "token or device problems; Server failure points at the service or the PSTN carrier. Drill into codes with " +
     "'end-reasons-with-meaning'.",
@@ -169,7 +178,8 @@ export const ungracefulDropRate = defineEntry({
   id: "ungraceful-drop-rate",
   title: "Ungraceful-drop rate over time",
   description:
-    "Share of participants whose call ended ungracefully, per time bin (timeBin, by call start) and over the whole " +
+    "Share of participants (summary rows without the server's own row of a group call) whose call ended " +
+    "ungracefully, per time bin (timeBin, by call start) and over the whole " +
     "window. Ungraceful is Microsoft's 2025 definition: ResultCategory is UnexpectedClientError or " +
     "UnexpectedServerError (ExpectedError, e.g. a declined or unanswered call, is not a drop). ungracefulPct is the " +
     "bin's rate, split into clientErrorPct and serverErrorPct; overallUngracefulPct is the rate over the whole window, " +

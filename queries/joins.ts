@@ -20,6 +20,7 @@ import {
 } from "../src/schema/index.js";
 import { isClientOperationSuccess } from "./client.js";
 import { normalisedRatingOf, ratingCategoryOf } from "./survey-rating.js";
+import { isNotServerRow } from "./server-row.js";
 
 type Str = Expr<"string">;
 
@@ -64,7 +65,7 @@ function summaryParticipants(call: "all" | "one") {
         ? c.CorrelationId.eqCi(p.correlationId)
         : optionalIn(c.CallType, p.callTypes).and(optionalIn(c.EndpointType, p.endpointTypes)).and(optionalIn(c.SdkVersion, p.sdkVersions)),
     )
-    .where((c) => c.ParticipantId.neq(c.CorrelationId))
+    .where(isNotServerRow)
     .extend((c) => ({
       ParticipantKey: participantKey(c),
       Participant: displayParticipant(c),
@@ -223,7 +224,7 @@ const surveySummary = letTable(
   "surveyCallSummary",
   from(ACSCallSummary)
     .where(inWindow)
-    .where((c) => c.ParticipantId.neq(c.CorrelationId))
+    .where(isNotServerRow)
     .project(
       "CorrelationId",
       "ParticipantId",
@@ -378,7 +379,7 @@ export const participantPhoneNumbers = defineEntry({
   query: from(ACSCallSummary)
     .where(inWindow)
     .where((c) =>
-      optionalIn(c.CallType, p.callTypes).and(optionalIn(c.EndpointType, p.endpointTypes)).and(c.ParticipantId.neq(c.CorrelationId)),
+      optionalIn(c.CallType, p.callTypes).and(optionalIn(c.EndpointType, p.endpointTypes)).and(isNotServerRow(c)),
     )
     .extend((c) => ({ BillingKey: fn.iff(c.CallType.eq("P2P"), c.CorrelationId, c.ParticipantId) }))
     .summarize(
@@ -715,7 +716,7 @@ export const callList = defineEntry({
     .where((c) =>
       optionalIn(c.CallType, p.callTypes).and(optionalIn(c.EndpointType, p.endpointTypes)).and(optionalIn(c.SdkVersion, p.sdkVersions)),
     )
-    .where((c) => c.ParticipantId.neq(c.CorrelationId))
+    .where(isNotServerRow)
     .extend((c) => ({ ParticipantKey: participantKey(c) }))
     .summarize(
       (c) => ({

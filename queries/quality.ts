@@ -10,6 +10,7 @@ import { p } from "../src/catalog/parameters.js";
 import { agg, Expr, fn, from, letTable, lit, val, type Cols, type QueryRowOf } from "../src/kql/index.js";
 import { ACSCallDiagnostics, ACSCallSummary } from "../src/schema/index.js";
 import { OS_FAMILY_SUMMARY, osFamilyOf } from "./os-family.js";
+import { isNotServerRow } from "./server-row.js";
 
 // ---------------------------------------------------------------------------------------
 // Reusable pieces
@@ -222,7 +223,7 @@ export type ClassifiedStream = QueryRowOf<ReturnType<typeof classifiedStreams>>;
 export function participants() {
   return from(ACSCallSummary)
     .where(inWindow)
-    .where((c) => c.ParticipantId.neq(c.CorrelationId))
+    .where(isNotServerRow)
     .extend((c) => ({ ParticipantKey: participantKeyOf(c), OsName: osFamilyOf(c.OsVersion) }))
     .summarize(
       (c) => ({

@@ -11,6 +11,7 @@ import { p } from "../src/catalog/parameters.js";
 import { agg, fn, from, type Expr } from "../src/kql/index.js";
 import { ACSCallDiagnostics, ACSCallSummary } from "../src/schema/index.js";
 import { OS_FAMILY_SUMMARY, osFamilyOf } from "./os-family.js";
+import { isNotServerRow } from "./server-row.js";
 
 type Str = Expr<"string">;
 
@@ -35,7 +36,7 @@ function endpointKey(c: { readonly EndpointId: Str; readonly EndpointType: Str; 
 
 /** Rows that stand for a participant: not the `ParticipantId == CorrelationId` pseudo-rows, and identifying someone. */
 function isParticipantRow(c: { readonly ParticipantId: Str; readonly CorrelationId: Str; readonly EndpointId: Str }): Expr<"bool"> {
-  return c.ParticipantId.neq(c.CorrelationId).and(fn.isnotempty(c.ParticipantId).or(fn.isnotempty(c.EndpointId)));
+  return isNotServerRow(c).and(fn.isnotempty(c.ParticipantId).or(fn.isnotempty(c.EndpointId)));
 }
 
 /** ACSCallSummary rows in the window that stand for a participant (P2P: an endpoint), filtered, with EndpointKey. */
@@ -110,7 +111,7 @@ export const participantsPerGroupCallHistogram = defineEntry({
     .where((c) =>
       c.CallType.eq("Group").and(optionalIn(c.EndpointType, p.endpointTypes)).and(optionalIn(c.SdkVersion, p.sdkVersions)),
     )
-    .where((c) => fn.isnotempty(c.ParticipantId).and(c.ParticipantId.neq(c.CorrelationId)))
+    .where((c) => fn.isnotempty(c.ParticipantId).and(isNotServerRow(c)))
     .distinct("CorrelationId", "ParticipantId")
     .summarize((c) => ({ Participants: agg.count() }), ["CorrelationId"])
     .summarize((c) => ({ Calls: agg.count() }), ["Participants"])

@@ -198,12 +198,12 @@ export interface TruthAggregates {
   /** impacted-calls: calls with diagnostics, and those with at least one poor (deduplicated) stream. */
   readonly callsWithDiagnostics: number;
   readonly impactedCalls: number;
-  /** end-reasons-with-meaning: every (code, subcode, category) over all summary rows, most rows first. */
+  /** end-reasons-with-meaning: every (code, subcode, category) over the participants' summary rows (not the server's), most rows first. */
   readonly endReasons: readonly EndReasonCount[];
-  /** Failed (code not starting with 0 or 2) summary rows, total and per "code/subcode", most first. */
+  /** Failed (code not starting with 0 or 2) participant summary rows, total and per "code/subcode", most first. */
   readonly failedParticipants: number;
   readonly failedByCode: Readonly<Record<string, number>>;
-  /** ungraceful-drop-rate: summary rows whose ResultCategory is Unexpected*. */
+  /** ungraceful-drop-rate: participant summary rows whose ResultCategory is Unexpected* (its denominator: summaryRows − serverSummaryRows). */
   readonly ungracefulParticipants: number;
   readonly ungracefulByCategory: Readonly<Record<string, number>>;
   readonly clientOperations: {
@@ -300,7 +300,9 @@ export class TruthBuilder {
     this.firstStart = Math.min(this.firstStart, call.start);
     this.lastStart = Math.max(this.lastStart, call.start);
 
-    // Summary rows: every leg, plus the server's row in group calls.
+    // Summary rows: every leg, plus the server's row in group calls. The errors area counts
+    // participants only (queries/server-row.ts), so end reasons, failures and ungraceful ends
+    // are counted over the legs.
     const callReasons = new Set<string>();
     const endRow = (code: string, subcode: string, category: string) => {
       a.summaryRows++;
@@ -327,7 +329,7 @@ export class TruthBuilder {
     for (const leg of call.legs) endRow(String(leg.end.code), String(leg.end.subcode), leg.end.resultCategory);
     if (call.callType === "Group") {
       a.serverSummaryRows++;
-      endRow("0", "0", "Success");
+      a.summaryRows++;
     }
 
     // Participants and endpoints as volume.ts counts them (the server row is not a participant).

@@ -5,7 +5,7 @@ import { expect } from "vitest";
 import { isUngraceful } from "../../../src/errors/index.js";
 import type { GeneratedFixture } from "../harness.js";
 import type { GeneratedCheck } from "./check.js";
-import { clientOps, cmpStr, osFamily, distinct, expectSorted, groupBy, keyed, pct, plain, summaryRows, type SummaryRowFact } from "./truth-views.js";
+import { clientOps, cmpStr, distinct, expectSorted, groupBy, keyed, osFamily, participantRows, pct, plain, summaryRows, type SummaryRowFact } from "./truth-views.js";
 
 /** The Insights workbook's rule: the code does not start with 0 or 2. */
 const isFailed = (code: string) => !code.startsWith("0") && !code.startsWith("2");
@@ -20,7 +20,7 @@ function sipClass(code: string): string {
 
 async function endReasonsBySipClass(f: GeneratedFixture, params: Record<string, unknown>, rowsOf: (all: SummaryRowFact[]) => SummaryRowFact[]) {
   const rows = await f.run("end-reasons-by-sip-class", params);
-  const facts = rowsOf(summaryRows(f.truth));
+  const facts = rowsOf(participantRows(f.truth));
   const expected: Record<string, Record<string, unknown>> = {};
   for (const [cls, list] of groupBy(facts, (r) => sipClass(r.endCode))) expected[cls] = { participants: list.length, sharePct: pct(list.length, facts.length) };
   expect(keyed(rows, ["SipClass"], ["participants", "sharePct"])).toEqual(expected);
@@ -40,7 +40,7 @@ function topEndReasons(facts: readonly SummaryRowFact[], topN: number) {
 
 async function ungracefulDropRate(f: GeneratedFixture, params: Record<string, unknown>, rowsOf: (all: SummaryRowFact[]) => SummaryRowFact[]) {
   const rows = await f.run("ungraceful-drop-rate", params);
-  const facts = rowsOf(summaryRows(f.truth));
+  const facts = rowsOf(participantRows(f.truth));
   const overall = pct(facts.filter((r) => isUngraceful(r.resultCategory)).length, facts.length);
   const hour = 3_600_000; // the timeBin default, 1h, over CallStartTime
   const expected: Record<string, Record<string, unknown>> = {};
@@ -63,7 +63,7 @@ async function ungracefulDropRate(f: GeneratedFixture, params: Record<string, un
 
 async function failuresBySdkAndOs(f: GeneratedFixture, params: Record<string, unknown>, osFilter: (os: string) => boolean) {
   const rows = await f.run("failures-by-sdk-and-os", params);
-  const facts = summaryRows(f.truth).filter((r) => r.sdkVersion !== "" && osFilter(osFamily(r.osVersion)));
+  const facts = participantRows(f.truth).filter((r) => r.sdkVersion !== "" && osFilter(osFamily(r.osVersion)));
   const expected: Record<string, Record<string, unknown>> = {};
   for (const [key, list] of groupBy(facts, (r) => `${r.sdkVersion}|${osFamily(r.osVersion)}`)) {
     const failures = list.filter((r) => isFailed(r.endCode)).length;
@@ -77,7 +77,7 @@ async function failuresBySdkAndOs(f: GeneratedFixture, params: Record<string, un
 
 async function pstnFailures(f: GeneratedFixture, params: Record<string, unknown>, rowsOf: (all: SummaryRowFact[]) => SummaryRowFact[]) {
   const rows = await f.run("pstn-failures-by-direction", params);
-  const facts = rowsOf(summaryRows(f.truth)).filter((r) => r.endpointType === "PSTN" && isFailed(r.endCode));
+  const facts = rowsOf(participantRows(f.truth)).filter((r) => r.endpointType === "PSTN" && isFailed(r.endCode));
   const expected: Record<string, Record<string, unknown>> = {};
   for (const [key, list] of groupBy(facts, (r) => `${r.endCode}|${r.endSubCode}`)) {
     const sub = (list[0] as SummaryRowFact).endSubCode;
@@ -113,7 +113,13 @@ const all = (r: SummaryRowFact[]) => r;
 export const checks: Readonly<Record<string, GeneratedCheck>> = {
   "end-reasons-by-sip-class": async (f) => {
     await endReasonsBySipClass(f, {}, all);
-    expect(summaryRows(f.truth)).toHaveLength(f.truth.aggregates.summaryRows);
+    const a = f.truth.aggregates;
+    expect(summaryRows(f.truth)).toHaveLength(a.summaryRows);
+    // The server's own rows of group calls are not participants: one per group call, none counted.
+    expect(a.serverSummaryRows).toBe(a.callsByType["Group"]);
+    expect(a.serverSummaryRows).toBeGreaterThan(0);
+    const rows = await f.run("end-reasons-by-sip-class");
+    expect(rows.reduce((n, r) => n + Number(r["participants"]), 0)).toBe(a.summaryRows - a.serverSummaryRows);
     await endReasonsBySipClass(f, { callTypes: ["P2P"] }, (r) => r.filter((x) => x.callType === "P2P"));
   },
 
@@ -121,7 +127,7 @@ export const checks: Readonly<Record<string, GeneratedCheck>> = {
     const rows = await f.run("end-reasons-with-meaning");
     const cols = ["EndCode", "EndSubCode", "ResultCategory", "participants", "calls"];
     const got = rows.map((r) => Object.fromEntries(cols.map((c) => [c, plain(r[c])])));
-    expect(got).toEqual(topEndReasons(summaryRows(f.truth), 20));
+    expect(got).toEqual(topEndReasons(participantRows(f.truth), 20));
     // The truth's own list (built while planning) agrees with the one recomputed from the facts.
     expect(got).toEqual(
       f.truth.aggregates.endReasons.slice(0, 20).map((e) => ({ EndCode: e.code, EndSubCode: e.subcode, ResultCategory: e.resultCategory, participants: e.rows, calls: e.calls })),
@@ -134,7 +140,7 @@ export const checks: Readonly<Record<string, GeneratedCheck>> = {
     const p2p = await f.run("end-reasons-with-meaning", { topN: 5, callTypes: ["P2P"] });
     expect(p2p.map((r) => Object.fromEntries(cols.map((c) => [c, plain(r[c])])))).toEqual(
       topEndReasons(
-        summaryRows(f.truth).filter((r) => r.callType === "P2P"),
+        participantRows(f.truth).filter((r) => r.callType === "P2P"),
         5,
       ),
     );
@@ -144,7 +150,8 @@ export const checks: Readonly<Record<string, GeneratedCheck>> = {
     const rows = await ungracefulDropRate(f, {}, all);
     const a = f.truth.aggregates;
     expect(rows.reduce((n, r) => n + Number(r["ungraceful"]), 0)).toBe(a.ungracefulParticipants);
-    expect(rows[0]?.["overallUngracefulPct"]).toBe(pct(a.ungracefulParticipants, a.summaryRows));
+    expect(rows[0]?.["overallUngracefulPct"]).toBe(pct(a.ungracefulParticipants, a.summaryRows - a.serverSummaryRows));
+    expect(rows.reduce((n, r) => n + Number(r["participants"]), 0)).toBe(a.summaryRows - a.serverSummaryRows);
     await ungracefulDropRate(f, { callTypes: ["Group"], endpointTypes: ["VoIP"] }, (r) => r.filter((x) => x.callType === "Group" && x.endpointType === "VoIP"));
   },
 

@@ -25,6 +25,8 @@ export interface SummaryRowFact {
   readonly resultCategory: string;
   readonly sdkVersion: string;
   readonly osVersion: string;
+  /** The server's own row of a group call (ParticipantId == CorrelationId): not a participant. */
+  readonly server: boolean;
 }
 
 export function summaryRows(truth: GroundTruth): SummaryRowFact[] {
@@ -32,14 +34,19 @@ export function summaryRows(truth: GroundTruth): SummaryRowFact[] {
   for (const call of factsOf(truth)) {
     const callStart = Date.parse(call.start);
     for (const p of call.participants) {
-      out.push({ callId: call.correlationId, callType: call.callType, callStart, endpointType: p.endpointType, endCode: p.endCode, endSubCode: p.endSubCode, resultCategory: p.resultCategory, sdkVersion: p.sdkVersion, osVersion: p.osVersion });
+      out.push({ callId: call.correlationId, callType: call.callType, callStart, endpointType: p.endpointType, endCode: p.endCode, endSubCode: p.endSubCode, resultCategory: p.resultCategory, sdkVersion: p.sdkVersion, osVersion: p.osVersion, server: false });
     }
     // The server's row of a group call (records.ts serverSummaryOf): ends 0/0 Success, no SDK or OS.
     if (call.callType === "Group") {
-      out.push({ callId: call.correlationId, callType: call.callType, callStart, endpointType: "Server", endCode: "0", endSubCode: "0", resultCategory: "Success", sdkVersion: "", osVersion: "" });
+      out.push({ callId: call.correlationId, callType: call.callType, callStart, endpointType: "Server", endCode: "0", endSubCode: "0", resultCategory: "Success", sdkVersion: "", osVersion: "", server: true });
     }
   }
   return out;
+}
+
+/** The participants' summary rows: {@link summaryRows} without the server's own rows, as the errors area counts. */
+export function participantRows(truth: GroundTruth): SummaryRowFact[] {
+  return summaryRows(truth).filter((r) => !r.server);
 }
 
 export type ClientOpRow = ClientOpFact & { readonly callId: string };
