@@ -65,6 +65,27 @@ const joinKey = () => new Expr(lit.long(1), "long");
 /** `round(100.0 * part / whole, 2)`. */
 const pct = (part: Expr<"long">, whole: Expr<"long">) => fn.round(part.times(100).div(whole), 2);
 
+/** Meaning shown for a 0 or 2xx end code the end-code table has no row for: the normal hang-up. */
+export const NORMAL_END_MEANING = "Normal end (the end-code table has no details for this subcode)";
+/** Advice shown with {@link NORMAL_END_MEANING}. */
+export const NORMAL_END_ADVICE = "Nothing to do: the call or leg ended normally.";
+
+/**
+ * Meaning and Advice of an end code: the (code, subcode) row of the end-code table, else the
+ * code-level row, else, when the SIP class is Success (0 or 2xx), the normal-end wording,
+ * else "Not in the end-code table" and `unknownAdvice`.
+ */
+function meaningAndAdvice(
+  c: { readonly Meaning: Expr<"string">; readonly Advice: Expr<"string">; readonly CodeMeaning: Expr<"string">; readonly CodeAdvice: Expr<"string">; readonly SipClass: Expr<"string"> },
+  unknownAdvice: string,
+) {
+  const normal = c.SipClass.eq("Success");
+  return {
+    Meaning: fn.coalesce(c.Meaning, c.CodeMeaning, fn.iff(normal, NORMAL_END_MEANING, "Not in the end-code table")),
+    Advice: fn.coalesce(c.Advice, c.CodeAdvice, fn.iff(normal, NORMAL_END_ADVICE, unknownAdvice)),
+  };
+}
+
 // 1. End reasons by SIP class. sharePct needs the total over all classes next to each class:
 // the constant-key join with the one-row total is the only way to put it there.
 const byClass = letTable(
@@ -121,15 +142,15 @@ export function endReasonsWithMeaningQuery(sources?: readonly EndCodeSource[]) {
         ["ParticipantEndSubCode", "SubCode"],
       ])
       .lookup(endCodeFallbackTable(), [["ParticipantEndReason", "Code"]])
+      .extend((c) => ({ SipClass: sipClassExpr(c.ParticipantEndReason) }))
       .projectAs((c) => ({
         EndCode: c.ParticipantEndReason,
         EndSubCode: c.ParticipantEndSubCode,
         ResultCategory: c.ResultCategory,
-        SipClass: sipClassExpr(c.ParticipantEndReason),
+        SipClass: c.SipClass,
         participants: c.participants,
         calls: c.calls,
-        Meaning: fn.coalesce(c.Meaning, c.CodeMeaning, "Not in the end-code table"),
-        Advice: fn.coalesce(c.Advice, c.CodeAdvice, "Undocumented code: collect client logs and the call ID"),
+        ...meaningAndAdvice(c, "Undocumented code: collect client logs and the call ID"),
       }))
       .orderBy((c) => [
         [c.participants, "desc"],
@@ -151,7 +172,8 @@ export const endReasonsWithMeaning = defineEntry({
     "calls, then by code, subcode and result category). The table is added with " +
     "`lookup kind=leftouter`: it is a small dimension table (a few hundred rows, held in memory next to each " +
     "partition, no shuffle), and leftouter keeps every end code even when the table does not know it. Codes whose " +
-    "subcode is unknown fall back to the code-level wording; codes unknown altogether say so in Meaning.",
+    "subcode is unknown fall back to the code-level wording; a 0 or 2xx code the table does not know is a normal end " +
+    "and says so; other codes unknown altogether say so in Meaning.",
   category: "errors",
   tags: ["end-reason", "subcode", "lookup", "troubleshooting"],
   query: endReasonsWithMeaningQuery(),
@@ -299,6 +321,7 @@ export function pstnFailuresQuery(sources: readonly EndCodeSource[] = ["call-end
         ["ParticipantEndSubCode", "SubCode"],
       ])
       .lookup(endCodeFallbackTable(), [["ParticipantEndReason", "Code"]])
+      .extend((c) => ({ SipClass: sipClassExpr(c.ParticipantEndReason) }))
       .projectAs((c) => ({
         Direction: c.Direction,
         RaisedBy: c.RaisedBy,
@@ -307,8 +330,7 @@ export function pstnFailuresQuery(sources: readonly EndCodeSource[] = ["call-end
         SbcSipCode: c.SbcSipCode,
         participants: c.participants,
         calls: c.calls,
-        Meaning: fn.coalesce(c.Meaning, c.CodeMeaning, "Not in the end-code table"),
-        Advice: fn.coalesce(c.Advice, c.CodeAdvice, "Undocumented code: check SBC logs and the call ID"),
+        ...meaningAndAdvice(c, "Undocumented code: check SBC logs and the call ID"),
       }))
       .orderBy((c) => [
         [c.participants, "desc"],

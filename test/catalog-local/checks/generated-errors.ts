@@ -2,7 +2,7 @@
 // recomputed in JS from the generator's per-call facts (summary rows, client operations)
 // by the entry's own definition.
 import { expect } from "vitest";
-import { isUngraceful } from "../../../src/errors/index.js";
+import { endCodeLookupRows, isUngraceful } from "../../../src/errors/index.js";
 import type { GeneratedFixture } from "../harness.js";
 import type { GeneratedCheck } from "./check.js";
 import { clientOps, cmpStr, distinct, expectSorted, groupBy, keyed, osFamily, participantRows, pct, plain, summaryRows, type SummaryRowFact } from "./truth-views.js";
@@ -36,6 +36,16 @@ function topEndReasons(facts: readonly SummaryRowFact[], topN: number) {
     })
     .sort((a, b) => b.participants - a.participants || b.calls - a.calls || cmpStr(a.EndCode, b.EndCode) || cmpStr(a.EndSubCode, b.EndSubCode) || cmpStr(a.ResultCategory, b.ResultCategory))
     .slice(0, topN);
+}
+
+/** The end-code dataset as end-reasons-with-meaning looks it up: exact pair, code level, then by SIP class. */
+function expectedWording(code: string, subcode: string): { Meaning: string; Advice: string } {
+  const rows = endCodeLookupRows();
+  const hit = rows.find((x) => x.Code === code && x.SubCode === subcode) ?? rows.find((x) => x.Code === code && x.SubCode === "");
+  if (hit) return { Meaning: hit.Meaning, Advice: hit.Advice };
+  return sipClass(code) === "Success"
+    ? { Meaning: "Normal end (the end-code table has no details for this subcode)", Advice: "Nothing to do: the call or leg ended normally." }
+    : { Meaning: "Not in the end-code table", Advice: "Undocumented code: collect client logs and the call ID" };
 }
 
 async function ungracefulDropRate(f: GeneratedFixture, params: Record<string, unknown>, rowsOf: (all: SummaryRowFact[]) => SummaryRowFact[]) {
@@ -132,10 +142,16 @@ export const checks: Readonly<Record<string, GeneratedCheck>> = {
     expect(got).toEqual(
       f.truth.aggregates.endReasons.slice(0, 20).map((e) => ({ EndCode: e.code, EndSubCode: e.subcode, ResultCategory: e.resultCategory, participants: e.rows, calls: e.calls })),
     );
-    // Every planted pair comes from the end-code dataset, so each has a documented meaning.
+    // Meaning and Advice: the (code, subcode) row of the end-code dataset, else its code-level
+    // row, else the normal-end wording for a 0 or 2xx; planted pairs all come from the dataset.
     for (const r of rows) {
-      expect(r["SipClass"]).toBe(sipClass(String(r["EndCode"])));
-      expect(r["Meaning"], `${r["EndCode"]}/${r["EndSubCode"]}`).not.toBe("Not in the end-code table");
+      const code = String(r["EndCode"]);
+      expect(r["SipClass"]).toBe(sipClass(code));
+      expect({ key: `${code}/${r["EndSubCode"]}`, Meaning: r["Meaning"], Advice: r["Advice"] }).toEqual({
+        key: `${code}/${r["EndSubCode"]}`,
+        ...expectedWording(code, String(r["EndSubCode"])),
+      });
+      expect(r["Meaning"], `${code}/${r["EndSubCode"]}`).not.toBe("Not in the end-code table");
     }
     const p2p = await f.run("end-reasons-with-meaning", { topN: 5, callTypes: ["P2P"] });
     expect(p2p.map((r) => Object.fromEntries(cols.map((c) => [c, plain(r[c])])))).toEqual(

@@ -364,7 +364,7 @@ const checks: Record<string, (id: string) => SeedCheck> = {
 
   "end-reasons-with-meaning": (id) => async (f) => {
     // One combination ("0", '', ''): 9 participants in 2 calls. The end-code table knows
-    // "0" only with a subcode and has no code-level entry for it, so the fallback wording shows.
+    // "0" only with a subcode and has no code-level entry for it; a 0 is a normal hang-up.
     const rows = await f.run(id);
     expect(rows).toEqual([
       {
@@ -374,8 +374,8 @@ const checks: Record<string, (id: string) => SeedCheck> = {
         SipClass: "Success",
         participants: 9,
         calls: 2,
-        Meaning: "Not in the end-code table",
-        Advice: "Undocumented code: collect client logs and the call ID",
+        Meaning: "Normal end (the end-code table has no details for this subcode)",
+        Advice: "Nothing to do: the call or leg ended normally.",
       },
     ]);
     expect(await f.run(id, { endpointTypes: ["PSTN"] })).toMatchObject([{ participants: 2, calls: 2 }]);
