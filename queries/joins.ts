@@ -19,6 +19,7 @@ import {
   ACSCallSurvey,
 } from "../src/schema/index.js";
 import { isClientOperationSuccess } from "./client.js";
+import { REDACTED_P2P_MERGE } from "./quality.js";
 import { normalisedRatingOf, ratingCategoryOf } from "./survey-rating.js";
 import { isNotServerRow } from "./server-row.js";
 
@@ -136,7 +137,8 @@ export const summaryDiagnosticsByParticipantStream = defineEntry({
     "cannot multiply them. kind=leftouter from the summary, because a participant who never sent or received media " +
     "(a failed join, a PSTN leg without diagnostics, a cross-tenant P2P endpoint whose EndpointId is Redacted in the " +
     "summary but not in diagnostics) is exactly what you want to see, not silently lose as an inner join would; they show " +
-    "once with empty stream columns. ReportedBy is the EndpointType that reported the stream (Server rows are the " +
+    `once with empty stream columns. ${REDACTED_P2P_MERGE} ReportedBy is the EndpointType` +
+    " that reported the stream (Server rows are the " +
     "server's view of the participant's streams). Filters: callTypes, endpointTypes, sdkVersions on the participant, " +
     "mediaTypes on the streams (a participant without streams of the chosen media types shows once, without streams).",
   category: "joins",
@@ -158,7 +160,7 @@ export const callParticipantsStreams = defineEntry({
     "jitter, round-trip time and packet loss, ordered by participant start then media type. The join is the one of " +
     "summary-diagnostics-by-participant-stream (CorrelationId + ParticipantKey, which is ParticipantId in group calls and " +
     "EndpointId in P2P calls); kind=leftouter from the summary so that participants without any stream (failed to " +
-    "connect, no media) are still listed, once, with empty stream columns.",
+    `connect, no media) are still listed, once, with empty stream columns. ${REDACTED_P2P_MERGE}`,
   category: "joins",
   tags: ["call", "drill-down", "participants", "streams", "summary", "diagnostics", "join"],
   query: summaryParticipants("one")

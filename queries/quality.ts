@@ -110,6 +110,14 @@ export function participantKeyOf(c: { readonly ParticipantId: Expr<"string">; re
   return fn.iff(fn.isempty(c.ParticipantId), c.EndpointId, c.ParticipantId);
 }
 
+/**
+ * The limit of {@link participantKeyOf}, for the descriptions of the entries that key on it:
+ * the two redacted endpoints of a cross-tenant P2P call cannot be told apart.
+ */
+export const REDACTED_P2P_MERGE =
+  "In a P2P call whose two endpoints are both cross-tenant, both summary rows carry EndpointId 'Redacted', share one " +
+  "ParticipantKey and merge into one participant (with no streams, since the diagnostics carry the real EndpointIds).";
+
 /** The stream identity used for deduplication; see {@link streams}. */
 export const STREAM_KEY = ["CorrelationId", "ParticipantId", "EndpointId", "MediaType", "StreamId", "StreamDirection"] as const;
 
@@ -453,7 +461,9 @@ export const participantQuality = defineEntry({
     "Join: summary and per-participant stream statistics are matched on CorrelationId plus ParticipantKey, which is the " +
     "ParticipantId in group calls and the EndpointId in P2P calls (where ParticipantId is empty on both sides); keying " +
     "group calls on ParticipantId alone also matches cross-tenant participants whose summary EndpointId is 'Redacted'. " +
-    "Both sides are summarized to one row per key first, so the join cannot multiply rows. The kind is leftouter from the " +
+    "Both sides are summarized to one row per key first, so the join cannot multiply rows. " +
+    `${REDACTED_P2P_MERGE} ` +
+    "The kind is leftouter from the " +
     "summary: a participant without diagnostics (a PSTN leg, a join that never got media, or a filtered-out media or " +
     "endpoint type) stays in the list with HasDiagnostics = false and Streams = 0 instead of silently disappearing, which " +
     "an inner join would do. Filters: callTypes, osNames and sdkVersions select participants; mediaTypes and endpointTypes " +
