@@ -9,7 +9,7 @@ import { GENERATED_TABLES, recordsOf, type GeneratedTable, type LogRecord } from
 import { CALL_FACTS_LIMIT, TruthBuilder, type GroundTruth } from "./truth.js";
 import { LayoutWriter, RESOURCE_ID } from "./writers.js";
 
-export type { CallFact, ClientOpFact, EndReasonCount, GroundTruth, ParticipantFact, StreamFact, SurveyFact, TruthAggregates } from "./truth.js";
+export type { CallFact, ClientOpFact, EndReasonCount, GroundTruth, NetworkMetricsFact, ParticipantFact, StreamFact, SurveyFact, TruthAggregates } from "./truth.js";
 export type { CallingMetricsBin } from "./calling-metrics.js";
 export { CALL_FACTS_LIMIT } from "./truth.js";
 export { checkOptions, GenerateOptionsError, DEFAULT_END, DEFAULT_SEED, DEFAULT_DAYS, DEFAULT_POOR_SHARE, DEFAULT_FAILURE_SHARE } from "./options.js";

@@ -6,7 +6,7 @@ import type { CallingMetricsBin, CallingMetricsTruth } from "./calling-metrics.j
 import type { ClientResultType } from "./client-plan.js";
 import { isFailedCode } from "./end-code-pools.js";
 import type { CallPlan, CallType, LegPlan } from "./plan.js";
-import { mediaKindOf, POOR_REASONS, poorReasonsOf, THRESHOLDS, type MediaKind, type MediaType, type PoorReason } from "./quality-rules.js";
+import { mediaKindOf, POOR_REASONS, poorReasonsOf, THRESHOLDS, type MediaKind, type MediaType, type PoorReason, type StreamMetrics } from "./quality-rules.js";
 import { clientOpLogTime, REDACTED, type GeneratedTable } from "./records.js";
 
 /** Per-call facts are kept only up to this many calls (about 2 kB of JSON per call). */
@@ -52,6 +52,28 @@ export interface StreamFact {
   readonly roundTripTimeAvg: number | null;
   readonly jitterAvg: number | null;
   readonly packetLossRateAvg: number | null;
+  /** TransportType as logged (UDP, TCP, Unrecognized): the leg's, the same in every report of the stream. */
+  readonly transportType: string;
+  /** RoundTripTimeMax, JitterMax and PacketLossRateMax of the counted (latest) report. */
+  readonly roundTripTimeMax: number | null;
+  readonly jitterMax: number | null;
+  readonly packetLossRateMax: number | null;
+  /**
+   * The network metrics of the older report, present only when `duplicateReport`. The
+   * entries that read every row rather than the latest report per stream (average-telemetry-values,
+   * call-list's PoorStreams) count it too. Absent otherwise, to keep truth.json small.
+   */
+  readonly earlierReport?: NetworkMetricsFact;
+}
+
+/** The network metrics of one ACSCallDiagnostics row, as written. */
+export interface NetworkMetricsFact {
+  readonly roundTripTimeAvg: number | null;
+  readonly roundTripTimeMax: number | null;
+  readonly jitterAvg: number | null;
+  readonly jitterMax: number | null;
+  readonly packetLossRateAvg: number | null;
+  readonly packetLossRateMax: number | null;
 }
 
 /** One ACSCallClientOperations row: a Calling SDK operation or a UFD event of a leg. */
@@ -105,6 +127,12 @@ export interface CallFact {
   readonly start: string;
   readonly durationSec: number;
   readonly impacted: boolean;
+  /**
+   * TimeGenerated (ISO) of the call's earliest ACSCallDiagnostics row once the latest report
+   * per stream is kept: the instant impacted-calls-over-time bins the call by (min TimeGenerated
+   * of its deduplicated streams); null for a call without diagnostics.
+   */
+  readonly firstDiagnosticsTime: string | null;
   readonly participants: readonly ParticipantFact[];
   readonly streams: readonly StreamFact[];
   readonly clientOps: readonly ClientOpFact[];
@@ -381,11 +409,18 @@ export class TruthBuilder {
           roundTripTimeAvg: s.final.metrics.roundTripTimeAvg,
           jitterAvg: s.final.metrics.jitterAvg,
           packetLossRateAvg: s.final.metrics.packetLossRateAvg,
+          transportType: s.transport,
+          roundTripTimeMax: s.final.metrics.roundTripTimeMax,
+          jitterMax: s.final.metrics.jitterMax,
+          packetLossRateMax: s.final.metrics.packetLossRateMax,
+          ...(s.earlier ? { earlierReport: networkMetricsOf(s.earlier.metrics) } : {}),
         });
       }
     }
     let poorInCall = 0;
+    let firstDiagnostics = Infinity;
     for (const st of latest.values()) {
+      firstDiagnostics = Math.min(firstDiagnostics, st.time);
       const kind = mediaKindOf(st.mediaType);
       a.streams++;
       bump(a.streamsByMediaKind, kind);
@@ -446,6 +481,7 @@ export class TruthBuilder {
         start: new Date(call.start).toISOString(),
         durationSec: call.durationSec,
         impacted: poorInCall > 0,
+        firstDiagnosticsTime: Number.isFinite(firstDiagnostics) ? new Date(firstDiagnostics).toISOString() : null,
         participants: call.legs.map((leg) => {
           const code = String(leg.end.code);
           return {
@@ -567,6 +603,17 @@ export class TruthBuilder {
 }
 
 const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+function networkMetricsOf(m: StreamMetrics): NetworkMetricsFact {
+  return {
+    roundTripTimeAvg: m.roundTripTimeAvg,
+    roundTripTimeMax: m.roundTripTimeMax,
+    jitterAvg: m.jitterAvg,
+    jitterMax: m.jitterMax,
+    packetLossRateAvg: m.packetLossRateAvg,
+    packetLossRateMax: m.packetLossRateMax,
+  };
+}
 
 /** volume.ts's EndpointKey: the endpoint ID, or type + identifier for a redacted one. */
 function endpointKeyOf(leg: LegPlan): string {
