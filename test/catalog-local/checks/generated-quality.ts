@@ -10,7 +10,7 @@ import { entries } from "../../../queries/quality.js";
 import { supportedIds, sumOf } from "../harness.js";
 import type { GeneratedCheck } from "./check.js";
 import { counts, expectOrdered, factsOf } from "./generated-volume.js";
-import { osFamily } from "./truth-views.js";
+import { keyed, osFamily, percentile } from "./truth-views.js";
 
 /** The catalog's `round(100.0 * part / whole, 2)`. */
 export function percent(part: number, whole: number): number {
@@ -65,23 +65,32 @@ function classification(streams: readonly CallStream[], isPoor: (s: StreamFact) 
 const rowsBy = (rows: readonly LocalRow[], key: string, cols: readonly string[]) =>
   Object.fromEntries(rows.map((r) => [String(r[key]), Object.fromEntries(cols.map((c) => [c, Number(r[c])]))]));
 
-/** Checks a histogram entry: every reporting stream counted once, the poor ones right of the threshold. */
-function histogramCheck(id: string, binColumn: string, reason: PoorReason, threshold: string, statistic: "avg" | "max"): GeneratedCheck {
+/** A network metric of the counted report, as the histogram and percentile entries read it. */
+type NetworkMetric = "roundTripTimeAvg" | "roundTripTimeMax" | "jitterAvg" | "jitterMax" | "packetLossRateAvg" | "packetLossRateMax";
+
+/** Kusto's bin(x, size) as the backend computes it: floor(x / size) * size (in doubles for a real size). */
+const binOf = (x: number, size: number) => Math.floor(x / size) * size;
+
+/**
+ * Checks a histogram entry: streams per bin of the metric of each stream's counted report,
+ * every bin exact. For the Avg histograms the bins from the threshold up also hold exactly
+ * the streams the rule flags (the generator keeps good averages under half a threshold).
+ */
+function histogramCheck(id: string, binColumn: string, metric: NetworkMetric, size: number, reason: PoorReason, threshold: string): GeneratedCheck {
   return async ({ run, truth }) => {
     const facts = factsOf(truth);
     const t = truth.thresholds[threshold] as number;
     for (const mediaTypes of [undefined, ["Audio"]]) {
       const rows = await run(id, mediaTypes ? { mediaTypes } : {});
       const streams = streamsOf(facts, (s) => !mediaTypes || mediaTypes.includes(s.mediaType));
-      // Every generated stream reports RTT, jitter and packet loss.
-      expect(sumOf(rows, "Streams")).toBe(streams.length);
+      const expected: Record<string, number> = {};
+      for (const { s } of streams) {
+        const v = s[metric];
+        if (v !== null) expected[String(binOf(v, size))] = (expected[String(binOf(v, size))] ?? 0) + 1;
+      }
+      expect(counts(rows, binColumn, "Streams")).toEqual(expected);
       expectOrdered(rows, binColumn, "asc");
-      const rightOf = sumOf(rows.filter((r) => Number(r[binColumn]) >= t - 1e-9), "Streams");
-      // The generator keeps good averages at most half a threshold and poor ones clearly above
-      // it, so the bins from the threshold up hold exactly the streams the rule flags; a
-      // stream's Max is at least its Avg, so the Max histogram holds at least those.
-      if (statistic === "avg") expect(rightOf).toBe(poorByRule(streams, reason));
-      else expect(rightOf).toBeGreaterThanOrEqual(poorByRule(streams, reason));
+      if (metric.endsWith("Avg")) expect(sumOf(rows.filter((r) => Number(r[binColumn]) >= t - 1e-9), "Streams")).toBe(poorByRule(streams, reason));
       expect(poorByRule(streams, reason)).toBeGreaterThan(0);
     }
   };
@@ -159,30 +168,22 @@ const qualityChecks: Record<string, GeneratedCheck> = {
     expect(video?.["ImpactedPercent"]).toBe(percent(impacted, withVideo.length));
   },
 
-  // A call falls in the bin of its first diagnostics row. The facts do not record that
-  // instant, but the generator logs diagnostics 60–600 s after the call's end, so each
-  // bin's count must lie between the calls certainly in it and the calls possibly in it.
+  // A call falls in the bin of its first diagnostics row after the dedupe (the truth's firstDiagnosticsTime).
   "impacted-calls-over-time": async ({ run, truth }) => {
-    const facts = factsOf(truth).filter((c) => c.streams.length > 0);
+    const facts = factsOf(truth).filter((c) => c.firstDiagnosticsTime !== null);
+    expect(facts).toHaveLength(truth.aggregates.callsWithDiagnostics);
     for (const [timeBin, binMs] of [["1h", 3_600_000], ["1d", 86_400_000]] as const) {
       const rows = await run("impacted-calls-over-time", { timeBin });
       expectOrdered(rows, "TimeGenerated", "asc");
-      expect(sumOf(rows, "Calls")).toBe(truth.aggregates.callsWithDiagnostics);
-      expect(sumOf(rows, "ImpactedCalls")).toBe(truth.aggregates.impactedCalls);
-      const window = (c: CallFact) => {
-        const end = Date.parse(c.start) + c.durationSec * 1000;
-        return [Math.floor((end + 60_000) / binMs) * binMs, Math.floor((end + 601_000) / binMs) * binMs] as const;
-      };
-      for (const r of rows) {
-        const bin = (r["TimeGenerated"] as Date).getTime();
-        for (const [col, calls] of [["Calls", facts], ["ImpactedCalls", facts.filter((c) => c.impacted)]] as const) {
-          const certain = calls.filter((c) => window(c)[0] === bin && window(c)[1] === bin).length;
-          const possible = calls.filter((c) => window(c)[0] <= bin && bin <= window(c)[1]).length;
-          expect(Number(r[col])).toBeGreaterThanOrEqual(certain);
-          expect(Number(r[col])).toBeLessThanOrEqual(possible);
-        }
-        expect(r["ImpactedPercent"]).toBe(percent(Number(r["ImpactedCalls"]), Number(r["Calls"])));
+      const expected: Record<string, { Calls: number; ImpactedCalls: number; ImpactedPercent: number }> = {};
+      for (const c of facts) {
+        const bin = new Date(binOf(Date.parse(c.firstDiagnosticsTime as string), binMs)).toISOString();
+        const e = (expected[bin] ??= { Calls: 0, ImpactedCalls: 0, ImpactedPercent: 0 });
+        e.Calls++;
+        if (c.impacted) e.ImpactedCalls++;
       }
+      for (const e of Object.values(expected)) e.ImpactedPercent = percent(e.ImpactedCalls, e.Calls);
+      expect(keyed(rows, ["TimeGenerated"], ["Calls", "ImpactedCalls", "ImpactedPercent"])).toEqual(expected);
     }
   },
 
@@ -275,12 +276,12 @@ const qualityChecks: Record<string, GeneratedCheck> = {
     );
   },
 
-  "rtt-histogram": histogramCheck("rtt-histogram", "RoundTripTimeAvgMs", "RoundTripTime", "rttPoorMs", "avg"),
-  "jitter-histogram": histogramCheck("jitter-histogram", "JitterAvgMs", "Jitter", "jitterPoorMs", "avg"),
-  "packet-loss-histogram": histogramCheck("packet-loss-histogram", "PacketLossRateAvg", "PacketLoss", "packetLossPoorRatio", "avg"),
-  "rtt-max-histogram": histogramCheck("rtt-max-histogram", "RoundTripTimeMaxMs", "RoundTripTime", "rttPoorMs", "max"),
-  "jitter-max-histogram": histogramCheck("jitter-max-histogram", "JitterMaxMs", "Jitter", "jitterPoorMs", "max"),
-  "packet-loss-max-histogram": histogramCheck("packet-loss-max-histogram", "PacketLossRateMax", "PacketLoss", "packetLossPoorRatio", "max"),
+  "rtt-histogram": histogramCheck("rtt-histogram", "RoundTripTimeAvgMs", "roundTripTimeAvg", 10, "RoundTripTime", "rttPoorMs"),
+  "jitter-histogram": histogramCheck("jitter-histogram", "JitterAvgMs", "jitterAvg", 10, "Jitter", "jitterPoorMs"),
+  "packet-loss-histogram": histogramCheck("packet-loss-histogram", "PacketLossRateAvg", "packetLossRateAvg", 0.01, "PacketLoss", "packetLossPoorRatio"),
+  "rtt-max-histogram": histogramCheck("rtt-max-histogram", "RoundTripTimeMaxMs", "roundTripTimeMax", 10, "RoundTripTime", "rttPoorMs"),
+  "jitter-max-histogram": histogramCheck("jitter-max-histogram", "JitterMaxMs", "jitterMax", 10, "Jitter", "jitterPoorMs"),
+  "packet-loss-max-histogram": histogramCheck("packet-loss-max-histogram", "PacketLossRateMax", "packetLossRateMax", 0.01, "PacketLoss", "packetLossPoorRatio"),
 
   "network-metric-quality-ratio": async ({ run, truth }) => {
     const streams = streamsOf(factsOf(truth));
@@ -306,33 +307,26 @@ const qualityChecks: Record<string, GeneratedCheck> = {
     expect(off.find((r) => r["Metric"] === "Jitter")?.["Rule"]).toBe(`JitterAvg > ${NETWORK_RULES_OFF.jitterPoorMs} ms`);
   },
 
-  // The truth has no metric values, but it fixes which side of each threshold every
-  // percentile falls on: values above the threshold are exactly the streams the rule flags,
-  // and they are the top of the sorted list, so the nearest-rank P(q) is above the
-  // threshold iff its rank ceil(q·n/100) is past the n − poor good streams.
+  // Nearest-rank percentiles of each stream's counted averages, per media kind.
   "network-metric-percentiles": async ({ run, truth }) => {
     const streams = streamsOf(factsOf(truth));
-    const t = truth.thresholds;
     const metrics = [
-      ["Rtt", "RoundTripTime", t["rttPoorMs"]],
-      ["Jitter", "Jitter", t["jitterPoorMs"]],
-      ["PacketLoss", "PacketLoss", t["packetLossPoorRatio"]],
+      ["Rtt", "roundTripTimeAvg"],
+      ["Jitter", "jitterAvg"],
+      ["PacketLoss", "packetLossRateAvg"],
     ] as const;
     const rows = await run("network-metric-percentiles");
     expect(counts(rows, "MediaKind", "Streams")).toEqual(truth.aggregates.streamsByMediaKind);
     expectOrdered(rows, "Streams");
-    for (const r of rows) {
-      const kind = String(r["MediaKind"]);
-      const ofKind = streams.filter(({ s }) => s.mediaKind === kind);
-      const n = ofKind.length;
-      for (const [prefix, reason, threshold] of metrics) {
-        const poor = poorByRule(ofKind, reason);
-        for (const q of [50, 90, 95, 99]) {
-          const rank = Math.max(1, Math.ceil((q * n) / 100));
-          expect([kind, `${prefix}P${q}`, Number(r[`${prefix}P${q}`]) > (threshold as number)]).toEqual([kind, `${prefix}P${q}`, rank > n - poor]);
-        }
-      }
-    }
+    const columns = metrics.flatMap(([prefix]) => [50, 90, 95, 99].map((q) => `${prefix}P${q}`));
+    const expected = Object.fromEntries(
+      Object.keys(truth.aggregates.streamsByMediaKind).map((kind) => {
+        const ofKind = streams.filter(({ s }) => s.mediaKind === kind);
+        const values = (m: NetworkMetric) => ofKind.map(({ s }) => s[m]).filter((v): v is number => v !== null);
+        return [kind, Object.fromEntries(metrics.flatMap(([prefix, m]) => [50, 90, 95, 99].map((q) => [`${prefix}P${q}`, percentile(values(m), q)])))];
+      }),
+    );
+    expect(keyed(rows, ["MediaKind"], columns)).toEqual(expected);
   },
 };
 
