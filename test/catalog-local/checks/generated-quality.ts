@@ -240,6 +240,7 @@ const qualityChecks: Record<string, GeneratedCheck> = {
       const p = summaryOfStream(call, s);
       return {
         MediaType: s.mediaType,
+        TransportType: s.transportType,
         EndpointType: s.reportedBy,
         OsName: p ? osFamily(p.osVersion) : "NoSummary",
         SdkVersion: p ? p.sdkVersion || "Unknown" : "NoSummary",
@@ -259,10 +260,10 @@ const qualityChecks: Record<string, GeneratedCheck> = {
     };
     const cols = ["Streams", "PoorStreams", "Calls", "ImpactedCalls", "PoorPercent", "ImpactedPercent"];
     const actual = (rows: readonly LocalRow[]) =>
-      Object.fromEntries(rows.filter((r) => r["Dimension"] !== "TransportType").map((r) => [`${String(r["Dimension"])}|${String(r["Value"])}`, Object.fromEntries(cols.map((c) => [c, Number(r[c])]))]));
+      Object.fromEntries(rows.map((r) => [`${String(r["Dimension"])}|${String(r["Value"])}`, Object.fromEntries(cols.map((c) => [c, Number(r[c])]))]));
     const rows = await run("poor-streams-by-dimension");
     expect(actual(rows)).toEqual(expected(streamsOf(facts)));
-    // Transports are not in the truth, but every dimension covers every stream once.
+    // Every dimension covers every stream once.
     const transport = rows.filter((r) => r["Dimension"] === "TransportType");
     expect(sumOf(transport, "Streams")).toBe(truth.aggregates.streams);
     expect(sumOf(transport, "PoorStreams")).toBe(truth.aggregates.poorStreams);
