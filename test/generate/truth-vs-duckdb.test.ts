@@ -187,6 +187,36 @@ describe("generated files read back with DuckDB agree with truth.json", () => {
     expect(bins.length).toBeLessThan(truth.rows["ACSCallingMetrics"] as number);
   });
 
+  it("lists per-stream transports and network metrics of every row written, and each call's first deduplicated diagnostics time", async () => {
+    const facts = truth.callFacts ?? [];
+    const key = (x: readonly unknown[]) => x.map((v) => (v === null || v === undefined ? "" : String(v))).join("|");
+    const fromFacts = facts.flatMap((f) =>
+      f.streams.flatMap((s) => {
+        expect(s.earlierReport !== undefined, `${f.correlationId} ${s.streamId}`).toBe(s.duplicateReport);
+        return [s, ...(s.earlierReport ? [s.earlierReport] : [])].map((m) =>
+          key([f.correlationId, s.mediaType, s.streamId, s.direction, s.transportType, m.roundTripTimeAvg, m.roundTripTimeMax, m.jitterAvg, m.jitterMax, m.packetLossRateAvg, m.packetLossRateMax]),
+        );
+      }),
+    );
+    const rows = await db.all(
+      `SELECT CorrelationId, MediaType, StreamId, StreamDirection, TransportType, RoundTripTimeAvg, RoundTripTimeMax, JitterAvg, JitterMax, PacketLossRateAvg, PacketLossRateMax FROM ${flat("ACSCallDiagnostics")}`,
+    );
+    const fromRows = rows.map((r) =>
+      key(["CorrelationId", "MediaType", "StreamId", "StreamDirection", "TransportType", "RoundTripTimeAvg", "RoundTripTimeMax", "JitterAvg", "JitterMax", "PacketLossRateAvg", "PacketLossRateMax"].map((c) => r[c])),
+    );
+    expect(fromRows.sort()).toEqual(fromFacts.sort());
+    expect(new Set(facts.flatMap((f) => f.streams.map((s) => s.transportType)))).toEqual(new Set(["UDP", "TCP", "Unrecognized"]));
+
+    const first = await db.all(`
+      SELECT CorrelationId::VARCHAR AS id, min(TimeGenerated) AS first FROM (
+        SELECT * FROM ${flat("ACSCallDiagnostics")}
+        QUALIFY row_number() OVER (PARTITION BY CorrelationId, ParticipantId, EndpointId, MediaType, StreamId, StreamDirection ORDER BY TimeGenerated DESC) = 1
+      ) GROUP BY ALL`);
+    const firstById = Object.fromEntries(first.map((r) => [String(r["id"]), (r["first"] as Date).toISOString()]));
+    expect(Object.fromEntries(facts.filter((f) => f.firstDiagnosticsTime !== null).map((f) => [f.correlationId, f.firstDiagnosticsTime]))).toEqual(firstById);
+    expect(facts.filter((f) => f.firstDiagnosticsTime === null).every((f) => f.streams.length === 0)).toBe(true);
+  });
+
   it("keeps every record at or before the end instant and every call start inside the window", async () => {
     const r = await db.all(`SELECT max(time) AS last, min(CAST(properties.callStartTime AS TIMESTAMP)) AS first FROM ${archive("CallSummary")}`);
     const end = Date.parse(truth.end);
