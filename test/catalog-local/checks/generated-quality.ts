@@ -10,12 +10,10 @@ import { entries } from "../../../queries/quality.js";
 import { supportedIds, sumOf } from "../harness.js";
 import type { GeneratedCheck } from "./check.js";
 import { counts, expectOrdered, factsOf } from "./generated-volume.js";
-import { keyed, osFamily, percentile } from "./truth-views.js";
+import { keyed, osFamily, pct, percentile } from "./truth-views.js";
 
 /** The catalog's `round(100.0 * part / whole, 2)`. */
-export function percent(part: number, whole: number): number {
-  return Math.round((10_000 * part) / whole) / 100;
-}
+export const percent = pct;
 
 /** A stream together with its call. */
 interface CallStream {

@@ -2,18 +2,14 @@
 // number is recomputed in plain JS from the generator's truth (aggregates and per-call
 // facts), following each entry's definition in queries/volume.ts.
 import { expect } from "vitest";
-import type { CallFact, GroundTruth, NetworkMetricsFact, ParticipantFact, StreamFact } from "../../../src/generate/index.js";
+import type { CallFact, NetworkMetricsFact, ParticipantFact, StreamFact } from "../../../src/generate/index.js";
 import type { LocalRow } from "../../../src/local/duckdb.js";
 import { entries } from "../../../queries/volume.js";
 import { byKey, supportedIds, sumOf } from "../harness.js";
 import type { GeneratedCheck } from "./check.js";
-import { osFamily } from "./truth-views.js";
+import { factsOf, osFamily, percentile } from "./truth-views.js";
 
-/** The per-call facts; the suite's 400 calls are below the facts limit, so they must be there. */
-export function factsOf(truth: GroundTruth): readonly CallFact[] {
-  if (!truth.callFacts) throw new Error("the ground truth has no callFacts (too many calls for the suite)");
-  return truth.callFacts;
-}
+export { factsOf } from "./truth-views.js";
 
 /**
  * The network metrics of every ACSCallDiagnostics row of a stream as written: the older
@@ -24,11 +20,11 @@ export function reportsOf(s: StreamFact): NetworkMetricsFact[] {
   return s.earlierReport ? [s.earlierReport, s] : [s];
 }
 
-/** Nearest-rank percentile (the backend's and Kusto's definition): rank ceil(p·n/100), at least 1. */
+/** Nearest-rank percentile of a non-empty list (see {@link percentile}). */
 export function nearestRank(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p * sorted.length) / 100));
-  return sorted[rank - 1] as number;
+  const v = percentile(values, p);
+  if (v === null) throw new Error("nearestRank of an empty list");
+  return v;
 }
 
 /** `n → count` of a list of keys. */
