@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { getEntry } from "../../queries/index.js";
 import { generateLogs } from "../generate/index.js";
 import { runReport } from "../report/run-report.js";
-import { renderTerminalReport } from "../report/terminal-report.js";
+import { renderTerminalSummary } from "../report/terminal-report.js";
 import { InputError } from "./input-error.js";
 import { writeHtmlReport } from "./report-command.js";
 
@@ -66,9 +66,7 @@ export async function runSampleReport(options: SampleReportOptions, print: (line
       `report ${Math.round(t2 - t1)} ms`,
   );
   // The dataset facts and headlines; the full report is `acs-insights report --logs <dir>`.
-  const lines = renderTerminalReport(report);
-  const firstSection = lines.findIndex((l) => l.startsWith("── "));
-  for (const line of lines.slice(0, firstSection < 0 ? lines.length : firstSection)) if (line.trim() !== "") print(`  ${line}`);
+  for (const line of renderTerminalSummary(report)) if (line.trim() !== "") print(`  ${line}`);
   print(`sample HTML report: ${options.html} (full terminal report: acs-insights report --logs ${options.dir})`);
   return report.sections.filter((s) => s.status.kind === "failed").length;
 }

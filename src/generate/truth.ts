@@ -67,14 +67,10 @@ export interface StreamFact {
 }
 
 /** The network metrics of one ACSCallDiagnostics row, as written. */
-export interface NetworkMetricsFact {
-  readonly roundTripTimeAvg: number | null;
-  readonly roundTripTimeMax: number | null;
-  readonly jitterAvg: number | null;
-  readonly jitterMax: number | null;
-  readonly packetLossRateAvg: number | null;
-  readonly packetLossRateMax: number | null;
-}
+export type NetworkMetricsFact = Pick<
+  StreamMetrics,
+  "roundTripTimeAvg" | "roundTripTimeMax" | "jitterAvg" | "jitterMax" | "packetLossRateAvg" | "packetLossRateMax"
+>;
 
 /** One ACSCallClientOperations row: a Calling SDK operation or a UFD event of a leg. */
 export interface ClientOpFact {

@@ -4,7 +4,7 @@ export { runReport, timeBinFor } from "./run-report.js";
 export type { ReportEvent, RunReportOptions } from "./run-report.js";
 export { REPORT_SECTIONS } from "./sections.js";
 export type { SectionSpec } from "./sections.js";
-export { renderTerminalReport } from "./terminal-report.js";
+export { renderTerminalReport, renderTerminalSummary } from "./terminal-report.js";
 export type { TerminalOptions } from "./terminal-report.js";
 export { renderHtmlReport } from "./html-report.js";
 export { progressPrinter } from "./progress.js";

@@ -129,6 +129,30 @@ function sectionLines(s: ReportSection, options: Required<TerminalOptions>): str
  */
 export function renderTerminalReport(report: Report, options: TerminalOptions = {}): string[] {
   const opts: Required<TerminalOptions> = { maxRows: options.maxRows ?? 12, maxCellWidth: options.maxCellWidth ?? 48 };
+  const out = renderTerminalSummary(report);
+  let group = "";
+  for (const s of report.sections) {
+    if (s.group !== group) {
+      group = s.group;
+      out.push(`── ${group} ${"─".repeat(Math.max(3, 60 - group.length))}`, "");
+    }
+    out.push(...sectionLines(s, opts), "");
+  }
+  const notRun = report.sections.filter((s) => s.status.kind !== "ok");
+  if (notRun.length > 0) out.push(`${plural(notRun.length, "section")} did not run: ${notRun.map((s) => s.catalogId).join(", ")}`);
+  return out;
+}
+
+/**
+ * The top of the terminal report: title, what was read and the headline numbers, without
+ * the sections (what `npm start` prints after its sample run).
+ *
+ * @example
+ * ```ts
+ * for (const line of renderTerminalSummary(report)) console.log(line);
+ * ```
+ */
+export function renderTerminalSummary(report: Report): string[] {
   const out = [report.title, "=".repeat(report.title.length), ...datasetLines(report.dataset), ""];
   if (report.headlines.length > 0) {
     out.push("Headlines");
@@ -147,15 +171,5 @@ export function renderTerminalReport(report: Report, options: TerminalOptions = 
     );
     out.push("");
   }
-  let group = "";
-  for (const s of report.sections) {
-    if (s.group !== group) {
-      group = s.group;
-      out.push(`── ${group} ${"─".repeat(Math.max(3, 60 - group.length))}`, "");
-    }
-    out.push(...sectionLines(s, opts), "");
-  }
-  const notRun = report.sections.filter((s) => s.status.kind !== "ok");
-  if (notRun.length > 0) out.push(`${plural(notRun.length, "section")} did not run: ${notRun.map((s) => s.catalogId).join(", ")}`);
   return out;
 }
